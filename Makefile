@@ -1,0 +1,27 @@
+# The two commands of the README — `make test` and `make demo` — and the
+# developer's shortcuts. Everything runs natively on a host with Qt >= 6.5,
+# KF6 and libssh >= 0.10, otherwise inside the Debian 13 root of lab/devroot.
+PRESET ?= ci
+DEVROOT := lab/devroot/devroot
+SETUP = $(shell lab/setup-host)
+ENV = $(if $(filter native,$(SETUP)),,$(DEVROOT) run build --)
+
+.PHONY: test build configure shell format tidy clean
+
+test:
+	$(ENV) sh -c 'cmake --preset $(PRESET) && cmake --build --preset $(PRESET) && ctest --preset $(PRESET)'
+
+build:
+	$(ENV) sh -c 'cmake --preset $(PRESET) && cmake --build --preset $(PRESET)'
+
+shell:
+	$(DEVROOT) shell build
+
+format:
+	$(ENV) sh -c 'git ls-files "*.c" "*.h" "*.cpp" | xargs clang-format -i'
+
+tidy: build
+	$(ENV) sh -c 'git ls-files "agent/*.cpp" "app/*.cpp" "collector/*.cpp" | xargs clang-tidy -p build/$(PRESET) --quiet'
+
+clean:
+	rm -rf build
