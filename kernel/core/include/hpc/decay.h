@@ -12,6 +12,10 @@
 #include "tune.h"
 #include "types.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum hpc_decay_class {
 	HPC_DECAY_SLOW = 0, /* default */
 	HPC_DECAY_FAST = 1,
@@ -37,6 +41,15 @@ struct hpc_pstat {
 /**
  * Accounts one second: @cpu_ns is the CPU time the process used in it. When
  * the decay interval completes, the usage is updated. Returns true when it was.
+ *
+ * The interval's share is its CPU time over its length in per mille of one
+ * CPU, rounded to nearest and capped at 1000: a multi-threaded process may use
+ * more, but threads make it unmovable, so the balancer never needs more than
+ * one CPU's worth. Slow and fast classes blend as
+ * usage + (share - usage) * (1000 - keep) / 1000, rounded toward share (so an
+ * idle process reaches exactly 0); nodecay takes the running mean of all
+ * intervals, the history weighing at most 65535 intervals. An interval of 0
+ * counts as 1 second.
  */
 bool hpc_pstat_tick(struct hpc_pstat *p, u64 cpu_ns,
 		    const struct hpc_decay_params *d);
@@ -46,5 +59,9 @@ void hpc_pstat_clear(struct hpc_pstat *p);
 
 /** Portion kept per interval for @p's class, per mille (1000 for nodecay). */
 u32 hpc_pstat_keep(const struct hpc_pstat *p, const struct hpc_decay_params *d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HPC_DECAY_H */

@@ -11,6 +11,10 @@
 
 #include "types.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define HPC_LOAD_SCALE 128u /* fixed point of the raw run-queue averages */
 #define HPC_LOAD_MEAN_OLD 5u /* mean = (5 * mean + 3 * new) / 8 when rising */
 #define HPC_LOAD_EXPORT_OLD 7u /* export = (7 * export + new) / 8 when falling */
@@ -28,7 +32,8 @@ void hpc_load_sample(struct hpc_load *l, u32 nr_running);
 
 /**
  * Folds the samples taken since the last call into mean and export; called
- * once a second. A second without samples counts as an idle second.
+ * once a second. A second without samples counts as an idle second. Rising
+ * values round up and falling ones down, so a steady input is reached exactly.
  */
 void hpc_load_fold(struct hpc_load *l);
 
@@ -36,7 +41,14 @@ void hpc_load_fold(struct hpc_load *l);
  * Converts a raw value (mean or export) into openMosix load units: 100 is one
  * standard-speed processor fully busy, so a node @speed times faster than the
  * yardstick @std_speed, or with more @cpus, shows a proportionally lower load.
+ * raw * 100 * std_speed / (SCALE * speed * cpus), rounded to nearest; @speed or
+ * @cpus 0 count as 1, @std_speed 0 as HPC_STD_SPEED, speeds above
+ * HPC_MAX_SPEED as HPC_MAX_SPEED.
  */
 u32 hpc_load_units(u32 raw, u32 speed, u32 std_speed, u32 cpus);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HPC_LOAD_H */

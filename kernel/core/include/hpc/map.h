@@ -13,6 +13,10 @@
 
 #include "types.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define HPC_MAP_MAX_ENTRIES 256u	/* lines that map something */
 #define HPC_MAP_MAX_NODES 1024u		/* node IDs one map may define */
 #define HPC_ADDR_STRLEN 46u		/* longest printed address + NUL */
@@ -53,9 +57,11 @@ struct hpc_map_result {
 };
 
 /**
- * Parses @len bytes of map text into @m. On error @m is left in an
- * unspecified state and the result names the line; callers parse into a
- * scratch map and swap it in only on success.
+ * Parses @len bytes of map text into @m. Fields are separated by blanks, tabs
+ * (and a CR, for maps saved with DOS line ends); a '#' anywhere starts a
+ * comment; "ALIAS" is case-insensitive. On error @m is left in an
+ * unspecified state and the result names the first bad line; callers parse
+ * into a scratch map and swap it in only on success.
  */
 struct hpc_map_result hpc_map_parse(struct hpc_map *m, const char *text,
 				    size_t len);
@@ -65,8 +71,9 @@ const char *hpc_map_strerror(enum hpc_map_error e);
 
 /**
  * Prints @m in canonical form ("FIRST ADDRESS COUNT" or "ID ADDRESS ALIAS",
- * one line each) into @buf; returns the length the full text needs, like
- * snprintf, so a short buffer can be detected.
+ * one line per entry in input order, each ending in a newline) into @buf;
+ * returns the length the full text needs, like snprintf, so a short buffer can
+ * be detected. The text parses back into the same map.
  */
 size_t hpc_map_print(const struct hpc_map *m, char *buf, size_t size);
 
@@ -91,13 +98,29 @@ int hpc_map_for_each(const struct hpc_map *m,
 		     int (*fn)(void *ctx, u32 id, const struct hpc_addr *a),
 		     void *ctx);
 
-/** Parses one numeric address; returns 0 or -HPC_EINVAL. */
+/**
+ * Parses one numeric address of exactly @len characters: an IPv4 dotted quad
+ * (four parts 0..255, no sign, no leading zeros) or an IPv6 address (full,
+ * "::"-compressed, optionally ending in a dotted quad; no zone, no brackets).
+ * Returns 0 or -HPC_EINVAL, leaving @out alone on error.
+ */
 int hpc_addr_parse(const char *s, size_t len, struct hpc_addr *out);
 
-/** Prints @a; returns the length written (< HPC_ADDR_STRLEN). */
+/**
+ * Prints @a: IPv4 dotted, IPv6 in RFC 5952 form (IPv4-mapped addresses as
+ * ::ffff:a.b.c.d). Returns the length the full text needs, always below
+ * HPC_ADDR_STRLEN, like snprintf; a @size of HPC_ADDR_STRLEN always suffices.
+ */
 size_t hpc_addr_print(const struct hpc_addr *a, char *buf, size_t size);
 
-/** The openMosix auto-discovery ID of an IPv4 address: its last two octets. */
+/**
+ * The openMosix auto-discovery ID of an address: its last two bytes
+ * (b[2] * 256 + b[3] for IPv4). 0, never a valid ID, when those are zero.
+ */
 u32 hpc_addr_auto_id(const struct hpc_addr *a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HPC_MAP_H */

@@ -9,6 +9,10 @@
 
 #include "types.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define HPC_STD_SPEED 10000u /* speed of the standard processor (yardstick) */
 #define HPC_MAX_SPEED 1000000u
 
@@ -65,5 +69,9 @@ int hpc_check_speed(u32 speed);
 int hpc_check_node_id(u32 id);
 int hpc_check_overheads(const struct hpc_overheads *o);
 int hpc_check_bool(u32 v);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* HPC_TUNE_H */
