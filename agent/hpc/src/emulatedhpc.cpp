@@ -1,0 +1,595 @@
+#include "hostload.h"
+#include "hpctext.h"
+#include "nodemap.h"
+#include "peertable.h"
+#include "processtable.h"
+#include "procfs.h"
+#include "requestqueue.h"
+#include "settingscheck.h"
+
+#include <QMetaObject>
+#include <cerrno>
+#include <chrono>
+#include <omview/hpc/emulatedhpc.h>
+
+extern "C" {
+#include <hpc/balance.h>
+#include <hpc/text.h>
+}
+
+namespace omview::hpc {
+
+namespace {
+
+constexpr int samplesPerSecond = 10;
+constexpr std::int64_t holdDownMs = 10000;
+constexpr std::uint32_t pidMax = 0x7fffffff;
+
+HpcError refused(int errnum, const QString &file, const QString &why) {
+    return HpcError{errnum, file, why};
+}
+
+HpcError malformed(const QString &file, const QByteArray &text) {
+    return refused(EINVAL, file,
+                   QStringLiteral("\"%1\" refused").arg(QString::fromLatin1(text.trimmed())));
+}
+
+std::unexpected<HpcError> fail(HpcError e) {
+    return std::unexpected(std::move(e));
+}
+
+// A PID word as the module reads it: decimal, 1..INT_MAX.
+bool readPid(hpc_cursor *c, u32 *pid) {
+    return hpc_text_u32(c, pid) == 0 && *pid > 0 && *pid <= pidMax;
+}
+
+bool nextWordIs(hpc_cursor *c, const char *lit) {
+    const char *w = c->p;
+    const size_t len = hpc_text_word(c, &w);
+    return QByteArrayView(w, qsizetype(len)) == QByteArrayView(lit);
+}
+
+hpc_cursor cursorOf(const QByteArray &text) {
+    return hpc_cursor{text.constData(), text.constData() + text.size()};
+}
+
+// "PID NODE" or "PID exited" (admin/where); @exited tells which.
+bool parseWhere(const QByteArray &text, u32 *pid, u32 *node, bool *exited) {
+    hpc_cursor c = cursorOf(text);
+    if (!readPid(&c, pid))
+        return false;
+    hpc_cursor peek = c;
+    *exited = nextWordIs(&peek, "exited");
+    if (*exited)
+        c = peek;
+    else if (hpc_text_u32(&c, node) != 0 || (*node != 0 && hpc_check_node_id(*node) != 0))
+        return false;
+    return hpc_text_done(&c);
+}
+
+// "add PID HOME-ID HOME-PID" or "del PID" (admin/guests).
+struct GuestWrite {
+    bool add = false;
+    u32 pid = 0, home = 0, homePid = 0;
+};
+
+std::optional<GuestWrite> parseGuests(const QByteArray &text) {
+    hpc_cursor c = cursorOf(text);
+    GuestWrite g;
+    hpc_cursor peek = c;
+    if (nextWordIs(&peek, "add")) {
+        g.add = true;
+        c = peek;
+        if (!readPid(&c, &g.pid) || hpc_text_u32(&c, &g.home) != 0 ||
+            hpc_check_node_id(g.home) != 0 || !readPid(&c, &g.homePid))
+            return std::nullopt;
+    } else {
+        peek = c;
+        if (!nextWordIs(&peek, "del"))
+            return std::nullopt;
+        c = peek;
+        if (!readPid(&c, &g.pid))
+            return std::nullopt;
+    }
+    if (!hpc_text_done(&c))
+        return std::nullopt;
+    return g;
+}
+
+} // namespace
+
+HpcClock steadyClock() {
+    return [] {
+        using namespace std::chrono;
+        return std::int64_t(
+            duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count());
+    };
+}
+
+EmulatedHpc::EmulatedHpc(const QString &procRoot, HpcClock clock, QObject *parent)
+    : HpcBackend(parent)
+    , m_clock(std::move(clock))
+    , m_fs(std::make_unique<ProcFs>(procRoot))
+    , m_load(std::make_unique<HostLoad>(*m_fs))
+    , m_map(std::make_unique<NodeMap>())
+    , m_peers(std::make_unique<PeerTable>())
+    , m_procs(std::make_unique<ProcessTable>(*m_fs))
+    , m_requests(std::make_unique<RequestQueue>()) {
+    m_settings.version = QStringLiteral("hpc 1.0.0");
+    m_procs->scan(decayParams());
+    m_sampleTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_sampleTimer, &QTimer::timeout, this, &EmulatedHpc::sampleTick);
+    m_sampleTimer.start(1000 / samplesPerSecond);
+}
+
+EmulatedHpc::~EmulatedHpc() = default;
+
+hpc_decay_params EmulatedHpc::decayParams() const {
+    return {m_settings.decayInterval, m_settings.slowDecay, m_settings.fastDecay};
+}
+
+void EmulatedHpc::sampleTick() {
+    m_load->sample();
+    if (++m_samplesThisSecond < samplesPerSecond)
+        return;
+    m_samplesThisSecond = 0;
+    foldSecond();
+}
+
+void EmulatedHpc::foldSecond() {
+    m_load->fold();
+    m_procs->scan(decayParams());
+    if (m_settings.mospe != 0 && !m_settings.stay && !m_settings.quiet)
+        balance();
+}
+
+std::uint32_t EmulatedHpc::selfStatus() const {
+    std::uint32_t st = 0;
+    if (m_settings.mospe != 0)
+        st |= StatusConfigured | StatusUp;
+    if (m_settings.stay)
+        st |= StatusStay;
+    if (m_settings.lstay)
+        st |= StatusLstay;
+    if (m_settings.block)
+        st |= StatusBlock;
+    if (m_settings.quiet)
+        st |= StatusQuiet;
+    return st;
+}
+
+HpcResult<NodeId> EmulatedHpc::nodeId() const {
+    return m_settings.mospe;
+}
+
+HpcResult<HpcNodeValues> EmulatedHpc::info() const {
+    const auto mem = m_fs->memInfo();
+    if (!mem)
+        return fail(systemError(mem.error(), QStringLiteral("info/mem"),
+                                QStringLiteral("reading %1/meminfo for").arg(m_fs->root())));
+    HpcNodeValues v;
+    v.cpus = m_fs->onlineCpus();
+    v.load = hpc_load_units(m_load->meanRaw(), m_settings.speed, m_settings.sspeed, v.cpus);
+    v.exportLoad = hpc_load_units(m_load->exportRaw(), m_settings.speed, m_settings.sspeed, v.cpus);
+    v.mem = mem->availablePages;
+    v.rmem = mem->freePages;
+    v.tmem = mem->totalPages;
+    v.speed = m_settings.speed;
+    v.status = selfStatus();
+    v.util = m_load->utilPercent();
+    return v;
+}
+
+HpcResult<QList<HpcNodeEntry>> EmulatedHpc::nodes() const {
+    QList<HpcNodeEntry> out;
+    const std::int64_t now = m_clock();
+    for (const NodeId id : m_map->ids()) {
+        HpcNodeEntry e;
+        e.id = id;
+        e.address = m_map->address(id);
+        if (id == m_settings.mospe) {
+            const auto self = info();
+            if (!self)
+                return fail(self.error());
+            e.values = *self;
+            e.values.exportLoad = 0; // nodes/<ID>/ has no exportload
+        } else {
+            const PeerState s = m_peers->state(id, now);
+            e.errnum = s.errnum;
+            e.values.status = s.status;
+            if (s.errnum == 0) {
+                const HpcPeerRecord &r = s.record;
+                e.values = {r.cpus, r.load, 0, r.mem, r.rmem, r.tmem, r.speed, s.status, r.util};
+            }
+        }
+        out.append(e);
+    }
+    return out;
+}
+
+HpcResult<Settings> EmulatedHpc::settings() const {
+    return m_settings;
+}
+
+HpcResult<Settings> EmulatedHpc::apply(const SettingsChange &change) {
+    const auto next =
+        mergeSettings(m_settings, change, [this](NodeId id) { return m_map->contains(id); });
+    if (!next)
+        return fail(next.error());
+    m_settings = *next;
+    return m_settings;
+}
+
+HpcResult<QString> EmulatedHpc::map() const {
+    return m_map->text();
+}
+
+HpcResult<void> EmulatedHpc::setMap(const QString &text) {
+    auto parsed = NodeMap::parse(text.toUtf8());
+    if (!parsed)
+        return fail(parsed.error());
+    *m_map = std::move(*parsed);
+    m_peers->retain(*m_map);
+    if (m_settings.mospe != 0 && !m_map->contains(m_settings.mospe))
+        m_settings.mospe = 0;
+    return {};
+}
+
+HpcResult<QList<HpcProcEntry>> EmulatedHpc::procs() const {
+    QList<HpcProcEntry> out;
+    for (const auto &[pid, p] : m_procs->processes()) {
+        HpcProcEntry e;
+        e.pid = pid;
+        e.where = p.where;
+        e.locked = p.locked;
+        e.nmigs = p.nmigs;
+        e.usage = p.stat.usage_pm;
+        e.decay = HpcDecayClass(p.stat.decay);
+        e.job = HpcJobKind(p.stat.job);
+        e.cantmove = m_procs->cantmove(p);
+        out.append(e);
+    }
+    return out;
+}
+
+HpcResult<QList<HpcGuest>> EmulatedHpc::guests() const {
+    QList<HpcGuest> out;
+    for (const auto &[pid, p] : m_procs->processes())
+        if (p.guest)
+            out.append(HpcGuest{pid, p.home, m_map->address(p.home), p.homePid});
+    return out;
+}
+
+HpcResult<TrackedProcess *> EmulatedHpc::tracked(Pid pid, const QString &file) {
+    if (TrackedProcess *p = m_procs->findOrAdopt(pid))
+        return p;
+    return fail(refused(ESRCH, file, QStringLiteral("no tracked process %1").arg(pid)));
+}
+
+HpcResult<void> EmulatedHpc::checkMapped(NodeId id, const QString &file) const {
+    if (m_map->contains(id))
+        return {};
+    return fail(refused(ENOENT, file, QStringLiteral("node %1 is not in the map").arg(id)));
+}
+
+HpcResult<void> EmulatedHpc::setLock(Pid pid, bool locked) {
+    const QString file = QStringLiteral("admin/lock");
+    const QByteArray text = lockText(pid, locked);
+    u32 p = 0, lock = 0;
+    if (hpc_parse_lock(text.constData(), size_t(text.size()), &p, &lock) != 0)
+        return fail(malformed(file, text));
+    const auto proc = tracked(pid, file);
+    if (!proc)
+        return fail(proc.error());
+    (*proc)->locked = lock != 0;
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::migrate(Pid pid, const HpcTarget &target) {
+    const QString file = QStringLiteral("admin/migrate");
+    const QByteArray text = migrateText(pid, target);
+    u32 p = 0, t = 0;
+    if (hpc_parse_migrate(text.constData(), size_t(text.size()), &p, &t) != 0)
+        return fail(malformed(file, text));
+    const auto proc = tracked(pid, file);
+    if (!proc)
+        return fail(proc.error());
+    HpcTarget resolved = target;
+    if (t == HPC_TARGET_BALANCE) {
+        const auto chosen = resolveBalance(**proc);
+        if (!chosen)
+            return fail(chosen.error());
+        resolved = *chosen;
+    } else if (t != HPC_TARGET_HOME) {
+        if (auto ok = checkMapped(t, file); !ok)
+            return ok;
+    }
+    if (!queue(HpcRequest{pid, resolved, HpcReason::User}))
+        return fail(refused(EBUSY, file, QStringLiteral("the request queue is full")));
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::reportWhere(Pid pid, NodeId node) {
+    const QString file = QStringLiteral("admin/where");
+    const QByteArray text = whereText(pid, node);
+    u32 p = 0, n = 0;
+    bool exited = false;
+    if (!parseWhere(text, &p, &n, &exited))
+        return fail(malformed(file, text));
+    if (n != 0)
+        if (auto ok = checkMapped(n, file); !ok)
+            return ok;
+    const auto proc = tracked(pid, file);
+    if (!proc)
+        return fail(proc.error());
+    TrackedProcess &tp = **proc;
+    if (tp.where == n)
+        return {};
+    ++tp.nmigs;
+    tp.where = n;
+    // Back home, its CPU time counts from the process as it runs here now.
+    if (n == 0)
+        m_procs->rebase(tp);
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::reportExited(Pid pid) {
+    const QString file = QStringLiteral("admin/where");
+    const QByteArray text = exitedText(pid);
+    u32 p = 0, n = 0;
+    bool exited = false;
+    if (!parseWhere(text, &p, &n, &exited))
+        return fail(malformed(file, text));
+    const auto proc = tracked(pid, file);
+    if (!proc)
+        return fail(proc.error());
+    m_procs->drop(pid);
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::addGuest(Pid pid, NodeId home, Pid homePid) {
+    const QString file = QStringLiteral("admin/guests");
+    const QByteArray text = guestAddText(pid, home, homePid);
+    if (!parseGuests(text))
+        return fail(malformed(file, text));
+    if (home == m_settings.mospe)
+        return fail(
+            refused(EINVAL, file,
+                    QStringLiteral("node %1 is this node: no guest comes from here").arg(home)));
+    if (auto ok = checkMapped(home, file); !ok)
+        return ok;
+    const auto proc = tracked(pid, file);
+    if (!proc)
+        return fail(proc.error());
+    TrackedProcess &tp = **proc;
+    if (tp.where != 0)
+        return fail(refused(ESRCH, file, QStringLiteral("process %1 is away").arg(pid)));
+    if (tp.guest)
+        return fail(refused(EEXIST, file, QStringLiteral("%1 is a guest already").arg(pid)));
+    tp.guest = true;
+    tp.home = home;
+    tp.homePid = homePid;
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::delGuest(Pid pid) {
+    const QString file = QStringLiteral("admin/guests");
+    const QByteArray text = guestDelText(pid);
+    if (!parseGuests(text))
+        return fail(malformed(file, text));
+    TrackedProcess *tp = m_procs->find(pid);
+    if (!tp || !tp->guest)
+        return fail(refused(ESRCH, file, QStringLiteral("no guest %1").arg(pid)));
+    tp->guest = false;
+    tp->home = 0;
+    tp->homePid = 0;
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::feedLoads(const QList<HpcPeerRecord> &records) {
+    const QString file = QStringLiteral("admin/loads");
+    QList<HpcPeerRecord> parsed;
+    parsed.reserve(records.size());
+    // Every line is parsed, then every ID checked, before any record is taken.
+    for (const HpcPeerRecord &r : records) {
+        const QByteArray line = peerRecordLine(r);
+        hpc_peer_record c{};
+        if (hpc_parse_peer(line.constData(), size_t(line.size()), &c) != 0)
+            return fail(malformed(file, line));
+        parsed.append(
+            HpcPeerRecord{c.id, c.status, c.load, c.speed, c.cpus, c.mem, c.rmem, c.tmem, c.util});
+    }
+    for (const HpcPeerRecord &r : parsed)
+        if (auto ok = checkMapped(r.id, file); !ok)
+            return ok;
+    const std::int64_t now = m_clock();
+    for (const HpcPeerRecord &r : parsed)
+        m_peers->store(r, now);
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::queueAll(const QList<HpcRequest> &requests, const QString &file) {
+    qsizetype fresh = 0;
+    for (const HpcRequest &r : requests)
+        if (!m_requests->contains(r.pid))
+            ++fresh;
+    if (m_requests->size() + fresh > m_requests->capacity())
+        return fail(refused(EBUSY, file,
+                            QStringLiteral("the request queue cannot take %1 more").arg(fresh)));
+    for (const HpcRequest &r : requests)
+        queue(r);
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::expel() {
+    QList<HpcRequest> requests;
+    for (const auto &[pid, p] : m_procs->processes())
+        if (p.guest)
+            requests.append(HpcRequest{pid, HpcTarget::home(), HpcReason::Expel});
+    if (auto ok = queueAll(requests, QStringLiteral("admin/expel")); !ok)
+        return ok;
+    m_settings.block = true;
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::bring() {
+    QList<HpcRequest> requests;
+    for (const auto &[pid, p] : m_procs->processes())
+        if (p.where != 0 && !p.guest)
+            requests.append(HpcRequest{pid, HpcTarget::home(), HpcReason::Bring});
+    if (auto ok = queueAll(requests, QStringLiteral("admin/bring")); !ok)
+        return ok;
+    m_settings.lstay = true;
+    return {};
+}
+
+HpcResult<void> EmulatedHpc::setDecayOption(Pid pid, HpcDecayOption option) {
+    const auto proc = tracked(pid, decayOptionFile(option));
+    if (!proc)
+        return fail(proc.error());
+    hpc_pstat &st = (*proc)->stat;
+    switch (option) {
+    case HpcDecayOption::Clear:
+        hpc_pstat_clear(&st);
+        break;
+    case HpcDecayOption::CpuJob:
+        st.job = HPC_JOB_CPU;
+        break;
+    case HpcDecayOption::IoJob:
+        st.job = HPC_JOB_IO;
+        break;
+    case HpcDecayOption::Slow:
+        st.decay = HPC_DECAY_SLOW;
+        break;
+    case HpcDecayOption::Fast:
+        st.decay = HPC_DECAY_FAST;
+        break;
+    case HpcDecayOption::NoDecay:
+        st.decay = HPC_DECAY_NONE;
+        break;
+    }
+    return {};
+}
+
+QList<HpcRequest> EmulatedHpc::takeRequests() {
+    return m_requests->takeAll();
+}
+
+bool EmulatedHpc::queue(const HpcRequest &request) {
+    if (m_requests->push(request) == RequestQueue::Push::Full)
+        return false;
+    if (!m_signalPending) {
+        m_signalPending = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_signalPending = false;
+                if (!m_requests->isEmpty())
+                    emit requestQueued();
+            },
+            Qt::QueuedConnection);
+    }
+    return true;
+}
+
+// ---- balancing ----
+
+std::optional<hpc_node_view> EmulatedHpc::selfView() const {
+    const auto v = info();
+    if (!v)
+        return std::nullopt;
+    return hpc_node_view{
+        m_settings.mospe, std::int32_t(v->status), v->load, v->speed, v->cpus, v->mem, v->tmem};
+}
+
+QList<hpc_node_view> EmulatedHpc::peerViews() const {
+    QList<hpc_node_view> out;
+    const std::int64_t now = m_clock();
+    for (const NodeId id : m_map->ids()) {
+        if (id == m_settings.mospe)
+            continue;
+        const PeerState s = m_peers->state(id, now);
+        const HpcPeerRecord &r = s.record;
+        out.append(hpc_node_view{id, s.errnum ? -s.errnum : std::int32_t(s.status), r.load, r.speed,
+                                 r.cpus, r.mem, r.tmem});
+    }
+    return out;
+}
+
+hpc_proc_view EmulatedHpc::procView(const TrackedProcess &p) const {
+    std::uint32_t flags = 0;
+    if (p.locked)
+        flags |= HPC_PF_LOCK;
+    if (m_procs->pinned(p))
+        flags |= HPC_PF_CANTMOVE;
+    if (p.guest)
+        flags |= HPC_PF_GUEST;
+    if (p.stat.job == HPC_JOB_IO)
+        flags |= HPC_PF_IOJOB;
+    return hpc_proc_view{std::uint32_t(p.pid), flags, p.stat.usage_pm, p.rssPages,
+                         p.guest ? p.home : m_settings.mospe};
+}
+
+void EmulatedHpc::balance() {
+    const auto self = selfView();
+    if (!self)
+        return;
+    const QList<hpc_node_view> peers = peerViews();
+    const hpc_overheads o{m_settings.overheads[0], m_settings.overheads[1], m_settings.overheads[2],
+                          m_settings.overheads[3]};
+    // Reading why a process cannot move costs a file read each, so only the processes the
+    // decision can pick are offered: under memory shortage any, otherwise those using enough
+    // CPU to be moved for load.
+    const bool memShort = self->mem_free * 1000 < self->mem_total * o.mem_low_pm;
+    const std::int64_t now = m_clock();
+    QList<hpc_proc_view> procs;
+    for (const auto &[pid, p] : m_procs->processes()) {
+        if (!p.present || p.where != 0 || p.holdUntilMs > now || m_requests->contains(pid))
+            continue;
+        if (!memShort && (p.stat.usage_pm == 0 || p.stat.usage_pm < o.min_use_pm))
+            continue;
+        procs.append(procView(p));
+    }
+    if (procs.isEmpty())
+        return;
+    const hpc_decision d =
+        hpc_balance(&*self, procs.constData(), std::uint32_t(procs.size()), peers.constData(),
+                    std::uint32_t(peers.size()), &o, m_settings.sspeed);
+    if (d.reason == HPC_REASON_NONE)
+        return;
+    const HpcReason reason = d.reason == HPC_REASON_MEMORY ? HpcReason::Memory : HpcReason::Balance;
+    const TrackedProcess *chosen = m_procs->find(Pid(d.pid));
+    const HpcTarget target = chosen ? targetOf(*chosen, d.target) : HpcTarget::toNode(d.target);
+    if (!queue(HpcRequest{Pid(d.pid), target, reason})) {
+        qCDebug(lcHpc) << "request queue full, balancer decision for" << d.pid << "dropped";
+        return;
+    }
+    if (TrackedProcess *p = m_procs->find(Pid(d.pid)))
+        p->holdUntilMs = now + holdDownMs;
+}
+
+// A guest sent to its own home node goes "home".
+HpcTarget EmulatedHpc::targetOf(const TrackedProcess &p, NodeId node) {
+    if (p.guest && p.home == node)
+        return HpcTarget::home();
+    return HpcTarget::toNode(node);
+}
+
+HpcResult<HpcTarget> EmulatedHpc::resolveBalance(const TrackedProcess &p) const {
+    const QString file = QStringLiteral("admin/migrate");
+    const auto self = selfView();
+    if (!self)
+        return fail(refused(EIO, file, QStringLiteral("this node's values are unreadable")));
+    const QList<hpc_node_view> peers = peerViews();
+    const hpc_overheads o{m_settings.overheads[0], m_settings.overheads[1], m_settings.overheads[2],
+                          m_settings.overheads[3]};
+    const hpc_proc_view view = procView(p);
+    const hpc_decision d = hpc_balance(&*self, &view, 1, peers.constData(),
+                                       std::uint32_t(peers.size()), &o, m_settings.sspeed);
+    if (d.reason == HPC_REASON_NONE)
+        return fail(
+            refused(EAGAIN, file, QStringLiteral("no better node for process %1 now").arg(p.pid)));
+    return targetOf(p, d.target);
+}
+
+} // namespace omview::hpc

@@ -1,0 +1,5 @@
+#include "samplerlog.h"
+
+namespace omview::sampler {
+Q_LOGGING_CATEGORY(lcSampler, "omview.sampler")
+}
