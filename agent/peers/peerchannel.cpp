@@ -1,0 +1,356 @@
+#include "logging.h"
+
+#include <omview/peers/authenticatedsocket.h>
+#include <omview/peers/channelcrypto.h>
+#include <omview/peers/packetauthenticator.h>
+#include <omview/peers/peerchannel.h>
+#include <omview/peers/wire.h>
+
+namespace omview::peers {
+
+namespace {
+
+constexpr char Magic[4] = {'O', 'M', 'V', 'C'};
+constexpr std::uint8_t Version = 1;
+// Before authentication a peer may only make us hold this much.
+constexpr qsizetype MaxHandshakeFrame = 512;
+constexpr qsizetype DataHeader = 1 + 8 + 8;
+
+enum Message : std::uint8_t { Hello = 1, Challenge = 2, Proof = 3, Refused = 4 };
+enum Refusal : std::uint8_t { NotThisNode = 1, UnknownClient = 2, BadProof = 3, Busy = 4 };
+
+QByteArray handshakeBody(Message m) {
+    QByteArray b(Magic, 4);
+    b.append(char(Version));
+    b.append(char(m));
+    return b;
+}
+
+bool isHandshake(QByteArrayView body) {
+    return body.size() >= 6 && body.first(4) == QByteArrayView(Magic, 4);
+}
+
+} // namespace
+
+PeerChannel *PeerChannel::connectTo(const ChannelSetup &setup, NodeId server,
+                                    const QHostAddress &address, quint16 port, QObject *parent) {
+    auto *socket = new QTcpSocket;
+    auto *channel = new PeerChannel(setup, socket, false, server, parent);
+    channel->m_target = QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+    // From the map address, so the peer can check which node is calling.
+    if (!setup.selfAddress.isNull() && !socket->bind(setup.selfAddress, 0)) {
+        const QString why = socket->errorString();
+        QMetaObject::invokeMethod(
+            channel,
+            [channel, why] {
+                channel->fail(ForwardError::Kind::Unreachable,
+                              QStringLiteral("cannot bind to this node's address: %1").arg(why));
+            },
+            Qt::QueuedConnection);
+        return channel;
+    }
+    connect(socket, &QTcpSocket::connected, channel, [channel] {
+        channel->m_clientNonce = ChannelCrypto::nonce();
+        WireWriter w;
+        w.bytes(handshakeBody(Hello));
+        w.u32(channel->m_setup.self);
+        w.u32(channel->m_peer);
+        w.bytes(channel->m_clientNonce);
+        channel->sendRaw(w.data());
+        channel->m_state = State::AwaitChallenge;
+    });
+    socket->connectToHost(address, port);
+    return channel;
+}
+
+PeerChannel::PeerChannel(const ChannelSetup &setup, QTcpSocket *accepted, QObject *parent)
+    : PeerChannel(setup, accepted, true, 0, parent) {}
+
+PeerChannel::PeerChannel(const ChannelSetup &setup, QTcpSocket *socket, bool server, NodeId peer,
+                         QObject *parent)
+    : QObject(parent)
+    , m_setup(setup)
+    , m_socket(socket)
+    , m_server(server)
+    , m_state(server ? State::AwaitHello : State::Connecting)
+    , m_peer(peer) {
+    m_socket->setParent(this);
+    connect(m_socket, &QTcpSocket::readyRead, this, &PeerChannel::readPending);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        const bool early = m_state == State::Connecting;
+        fail(early                    ? ForwardError::Kind::Unreachable
+             : m_state == State::Open ? ForwardError::Kind::ChannelClosed
+                                      : ForwardError::Kind::Unreachable,
+             early ? QStringLiteral("cannot connect to %1: %2")
+                         .arg(peerName(), m_socket->errorString())
+                   : QStringLiteral("connection to %1 lost: %2")
+                         .arg(peerName(), m_socket->errorString()));
+    });
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        fail(m_state == State::Open ? ForwardError::Kind::ChannelClosed
+                                    : ForwardError::Kind::Unreachable,
+             QStringLiteral("%1 closed the connection%2")
+                 .arg(peerName(), m_state == State::Open
+                                      ? QString()
+                                      : QStringLiteral(" during the handshake")));
+    });
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        fail(m_state == State::Connecting ? ForwardError::Kind::Unreachable
+                                          : ForwardError::Kind::Timeout,
+             QStringLiteral("%1: no %2 within %3 ms")
+                 .arg(peerName(), m_state == State::Connecting ? QStringLiteral("connection")
+                                                               : QStringLiteral("handshake"))
+                 .arg(m_setup.handshakeTimeoutMs));
+    });
+    m_handshakeTimer.start(m_setup.handshakeTimeoutMs);
+}
+
+PeerChannel::~PeerChannel() = default;
+
+QString PeerChannel::peerName() const {
+    const QString where = m_server ? plainAddress(m_socket->peerAddress()).toString() : m_target;
+    if (m_peer == 0)
+        return QStringLiteral("peer %1").arg(where);
+    return QStringLiteral("node %1 (%2)").arg(m_peer).arg(where);
+}
+
+void PeerChannel::sendRaw(const QByteArray &body) {
+    WireWriter w;
+    w.u32(static_cast<std::uint32_t>(body.size()));
+    w.bytes(body);
+    m_socket->write(w.data());
+}
+
+bool PeerChannel::send(FrameType type, std::uint64_t tag, QByteArrayView payload) {
+    if (m_state != State::Open && !(type == FrameType::Accept && m_server))
+        return false;
+    if (payload.size() + DataHeader + ChannelCrypto::MacSize > m_setup.maxFrame)
+        return false;
+    const std::uint64_t seq = m_sendSequence++;
+    WireWriter w;
+    w.u8(static_cast<std::uint8_t>(type));
+    w.u64(seq);
+    w.u64(tag);
+    w.bytes(payload);
+    w.bytes(ChannelCrypto::frameMac(m_sendKey, seq, static_cast<std::uint8_t>(type), tag, payload));
+    sendRaw(w.data());
+    return true;
+}
+
+void PeerChannel::close(const QString &why) {
+    fail(ForwardError::Kind::ChannelClosed, why);
+}
+
+void PeerChannel::fail(ForwardError::Kind kind, const QString &message) {
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_handshakeTimer.stop();
+    m_socket->disconnect(this);
+    // The socket outlives the channel until what was written (a refusal) is
+    // flushed; it deletes itself once disconnected, or after a grace period.
+    m_socket->setParent(nullptr);
+    QTcpSocket *socket = m_socket;
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(m_setup.handshakeTimeoutMs, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+    if (socket->state() == QAbstractSocket::UnconnectedState)
+        socket->deleteLater();
+    qCDebug(lcPeers).noquote() << "channel" << (m_server ? "from" : "to") << peerName()
+                               << "ended:" << forwardErrorKindName(kind) << "-" << message;
+    emit closed(kind, message);
+    deleteLater();
+}
+
+void PeerChannel::readPending() {
+    m_buffer.append(m_socket->readAll());
+    while (m_state != State::Closed && m_buffer.size() >= 4) {
+        WireReader r(m_buffer);
+        const std::uint32_t length = r.u32();
+        const qsizetype limit = m_state == State::Open || m_state == State::AwaitAccept
+                                    ? m_setup.maxFrame
+                                    : MaxHandshakeFrame;
+        if (length == 0 || length > limit)
+            return fail(ForwardError::Kind::ProtocolError,
+                        QStringLiteral("%1 sent a frame of %2 bytes").arg(peerName()).arg(length));
+        if (m_buffer.size() < 4 + qsizetype(length))
+            return;
+        const QByteArray body = m_buffer.mid(4, length);
+        m_buffer.remove(0, 4 + length);
+        handleFrame(body);
+    }
+}
+
+void PeerChannel::handleFrame(const QByteArray &body) {
+    if (isHandshake(body) && static_cast<std::uint8_t>(body[5]) == Refused &&
+        m_state != State::Open)
+        return handleRefusal(body);
+    switch (m_state) {
+    case State::AwaitHello:
+        return handleHello(body);
+    case State::AwaitChallenge:
+        return handleChallenge(body);
+    case State::AwaitProof:
+        return handleProof(body);
+    case State::AwaitAccept:
+    case State::Open:
+        return handleData(body);
+    case State::Connecting:
+    case State::Closed:
+        return;
+    }
+}
+
+void PeerChannel::refuse(std::uint8_t reason, const QString &message, ForwardError::Kind kind) {
+    WireWriter w;
+    w.bytes(handshakeBody(Refused));
+    w.u8(reason);
+    w.text8(message.toUtf8());
+    sendRaw(w.data());
+    fail(kind, message);
+}
+
+void PeerChannel::handleRefusal(const QByteArray &body) {
+    WireReader r(body);
+    r.bytes(6);
+    const std::uint8_t reason = r.u8();
+    const QString text = QString::fromUtf8(r.text8());
+    const ForwardError::Kind kind =
+        reason == BadProof ? ForwardError::Kind::AuthFailed : ForwardError::Kind::Refused;
+    fail(kind, QStringLiteral("%1 refused the channel: %2").arg(peerName(), text));
+}
+
+void PeerChannel::handleHello(const QByteArray &body) {
+    WireReader r(body);
+    r.bytes(4);
+    const std::uint8_t version = r.u8();
+    const std::uint8_t message = r.u8();
+    const NodeId client = r.u32();
+    const NodeId server = r.u32();
+    const QByteArrayView nonce = r.bytes(ChannelCrypto::NonceSize);
+    if (!isHandshake(body) || message != Hello || !r.ok() || !r.atEnd())
+        return fail(ForwardError::Kind::ProtocolError,
+                    QStringLiteral("%1 sent no valid hello").arg(peerName()));
+    if (version != Version)
+        return refuse(NotThisNode, QStringLiteral("unsupported channel version %1").arg(version),
+                      ForwardError::Kind::Refused);
+    if (server != m_setup.self)
+        return refuse(NotThisNode,
+                      QStringLiteral("this is node %1, not node %2").arg(m_setup.self).arg(server),
+                      ForwardError::Kind::Refused);
+    const QHostAddress from = plainAddress(m_socket->peerAddress());
+    if (client == 0 || !m_setup.admitClient || !m_setup.admitClient(client, from))
+        return refuse(UnknownClient,
+                      QStringLiteral("node %1 at %2 is not a member of this cluster")
+                          .arg(client)
+                          .arg(from.toString()),
+                      ForwardError::Kind::Refused);
+    m_peer = client;
+    m_clientNonce = nonce.toByteArray();
+    m_serverNonce = ChannelCrypto::nonce();
+    const HandshakeContext c{m_setup.channelKey, client, m_setup.self, m_clientNonce,
+                             m_serverNonce};
+    WireWriter w;
+    w.bytes(handshakeBody(Challenge));
+    w.u32(m_setup.self);
+    w.bytes(m_serverNonce);
+    w.bytes(ChannelCrypto::serverProof(c));
+    sendRaw(w.data());
+    m_state = State::AwaitProof;
+}
+
+void PeerChannel::handleChallenge(const QByteArray &body) {
+    WireReader r(body);
+    r.bytes(5);
+    const std::uint8_t message = r.u8();
+    const NodeId server = r.u32();
+    const QByteArrayView nonce = r.bytes(ChannelCrypto::NonceSize);
+    const QByteArrayView proof = r.bytes(ChannelCrypto::MacSize);
+    if (!isHandshake(body) || message != Challenge || !r.ok() || !r.atEnd())
+        return fail(ForwardError::Kind::ProtocolError,
+                    QStringLiteral("%1 sent no valid challenge").arg(peerName()));
+    if (server != m_peer)
+        return fail(ForwardError::Kind::Refused,
+                    QStringLiteral("%1 answered as node %2").arg(peerName()).arg(server));
+    m_serverNonce = nonce.toByteArray();
+    const HandshakeContext c{m_setup.channelKey, m_setup.self, m_peer, m_clientNonce,
+                             m_serverNonce};
+    if (!macEqual(ChannelCrypto::serverProof(c), proof))
+        return refuse(BadProof,
+                      QStringLiteral("%1 could not prove the cluster key (the nodes' keys differ)")
+                          .arg(peerName()),
+                      ForwardError::Kind::AuthFailed);
+    WireWriter w;
+    w.bytes(handshakeBody(Proof));
+    w.bytes(ChannelCrypto::clientProof(c));
+    sendRaw(w.data());
+    m_sendKey = ChannelCrypto::clientToServerKey(c);
+    m_receiveKey = ChannelCrypto::serverToClientKey(c);
+    m_state = State::AwaitAccept;
+}
+
+void PeerChannel::handleProof(const QByteArray &body) {
+    WireReader r(body);
+    r.bytes(5);
+    const std::uint8_t message = r.u8();
+    const QByteArrayView proof = r.bytes(ChannelCrypto::MacSize);
+    if (!isHandshake(body) || message != Proof || !r.ok() || !r.atEnd())
+        return fail(ForwardError::Kind::ProtocolError,
+                    QStringLiteral("%1 sent no valid proof").arg(peerName()));
+    const HandshakeContext c{m_setup.channelKey, m_peer, m_setup.self, m_clientNonce,
+                             m_serverNonce};
+    if (!macEqual(ChannelCrypto::clientProof(c), proof))
+        return refuse(BadProof,
+                      QStringLiteral("%1 could not prove the cluster key (the nodes' keys differ)")
+                          .arg(peerName()),
+                      ForwardError::Kind::AuthFailed);
+    m_sendKey = ChannelCrypto::serverToClientKey(c);
+    m_receiveKey = ChannelCrypto::clientToServerKey(c);
+    send(FrameType::Accept, 0, {});
+    becomeOpen();
+}
+
+void PeerChannel::handleData(const QByteArray &body) {
+    if (body.size() < DataHeader + ChannelCrypto::MacSize)
+        return fail(ForwardError::Kind::ProtocolError,
+                    QStringLiteral("%1 sent a short frame").arg(peerName()));
+    WireReader r(body);
+    const std::uint8_t type = r.u8();
+    const std::uint64_t seq = r.u64();
+    const std::uint64_t tag = r.u64();
+    const QByteArrayView payload = r.bytes(body.size() - DataHeader - ChannelCrypto::MacSize);
+    const QByteArrayView mac = r.bytes(ChannelCrypto::MacSize);
+    // Sequence numbers are implicit in the MAC, so a replayed, dropped or
+    // reordered frame fails verification like a forged one.
+    if (!macEqual(ChannelCrypto::frameMac(m_receiveKey, m_receiveSequence, type, tag, payload),
+                  mac) ||
+        seq != m_receiveSequence)
+        return fail(ForwardError::Kind::ProtocolError,
+                    QStringLiteral("%1 sent a frame that does not verify").arg(peerName()));
+    ++m_receiveSequence;
+    const auto frameType = static_cast<FrameType>(type);
+    if (m_state == State::AwaitAccept) {
+        if (frameType != FrameType::Accept)
+            return fail(ForwardError::Kind::ProtocolError,
+                        QStringLiteral("%1 sent data before accepting").arg(peerName()));
+        return becomeOpen();
+    }
+    const bool allowed = m_server
+                             ? frameType == FrameType::Request
+                             : frameType == FrameType::Response || frameType == FrameType::Notify;
+    if (!allowed)
+        return fail(
+            ForwardError::Kind::ProtocolError,
+            QStringLiteral("%1 sent an unexpected frame type %2").arg(peerName()).arg(type));
+    emit frameReceived(frameType, tag, payload.toByteArray());
+}
+
+void PeerChannel::becomeOpen() {
+    m_state = State::Open;
+    m_handshakeTimer.stop();
+    qCDebug(lcPeers).noquote() << "channel" << (m_server ? "from" : "to") << peerName() << "open";
+    emit opened();
+}
+
+} // namespace omview::peers
