@@ -197,28 +197,6 @@ int hpc_lock_store(const struct hpc_wfile *f, const char *buf, size_t len)
 	return err;
 }
 
-#define HPC_WHERE_EXITED 0xffffffffu
-
-/* "PID NODE" or "PID exited". */
-static int hpc_parse_where(const char *buf, size_t len, u32 *pid, u32 *node)
-{
-	struct hpc_cursor c = { buf, buf + len };
-	const char *w = buf;
-	size_t wl;
-	u64 v;
-
-	if (hpc_text_u32(&c, pid) || *pid == 0 || *pid > HPC_PID_MAX)
-		return -EINVAL;
-	wl = hpc_text_word(&c, &w);
-	if (wl == 6 && !memcmp(w, "exited", 6))
-		*node = HPC_WHERE_EXITED;
-	else if (!hpc_text_dec(w, wl, HPC_NODE_ID_MAX, &v))
-		*node = v;
-	else
-		return -EINVAL;
-	return hpc_text_done(&c) ? 0 : -EINVAL;
-}
-
 static void hpc_where_set(struct hpc_proc *e, u32 node, u64 runtime)
 {
 	if (node == HPC_WHERE_EXITED) {

@@ -200,46 +200,20 @@ static int hpc_guest_del(u32 pid)
 	return 0;
 }
 
-static bool hpc_parse_pid(struct hpc_cursor *c, u32 *pid)
-{
-	return !hpc_text_u32(c, pid) && *pid && *pid <= HPC_PID_MAX;
-}
-
-/* "add PID HOME-ID HOME-PID" or "del PID"; @home_id 0 means del. */
-static int hpc_parse_guests(const char *buf, size_t len, u32 *pid, u32 *home_id,
-			    u32 *home_pid)
-{
-	struct hpc_cursor c = { buf, buf + len };
-	const char *w = buf;
-	size_t wl = hpc_text_word(&c, &w);
-
-	if (wl != 3 || !hpc_parse_pid(&c, pid))
-		return -EINVAL;
-	*home_id = 0;
-	if (!memcmp(w, "add", 3)) {
-		if (hpc_text_u32(&c, home_id) || hpc_check_node_id(*home_id) ||
-		    !hpc_parse_pid(&c, home_pid))
-			return -EINVAL;
-	} else if (memcmp(w, "del", 3)) {
-		return -EINVAL;
-	}
-	return hpc_text_done(&c) ? 0 : -EINVAL;
-}
-
 int hpc_guests_store(const struct hpc_wfile *f, const char *buf, size_t len)
 {
-	u32 pid, home_id, home_pid;
+	struct hpc_guests_cmd g;
 	int err;
 
-	if (hpc_parse_guests(buf, len, &pid, &home_id, &home_pid))
+	if (hpc_parse_guests(buf, len, &g))
 		return -EINVAL;
 	mutex_lock(&hpc_guests_mutex);
 	if (READ_ONCE(hpc_dying))
 		err = -ENODEV;
-	else if (home_id)
-		err = hpc_guest_add(pid, home_id, home_pid);
+	else if (g.add)
+		err = hpc_guest_add(g.pid, g.home_id, g.home_pid);
 	else
-		err = hpc_guest_del(pid);
+		err = hpc_guest_del(g.pid);
 	mutex_unlock(&hpc_guests_mutex);
 	return err;
 }

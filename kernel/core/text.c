@@ -192,6 +192,55 @@ int hpc_parse_lock(const char *buf, size_t len, u32 *pid, u32 *lock)
 	return 0;
 }
 
+int hpc_parse_where(const char *buf, size_t len, u32 *pid, u32 *node)
+{
+	struct hpc_cursor c;
+	const char *w;
+	size_t wl;
+	u32 p;
+	u64 v = 0;
+
+	cursor_init(&c, buf, len);
+	if (read_pid(&c, &p))
+		return -HPC_EINVAL;
+	w = c.p;
+	wl = hpc_text_word(&c, &w);
+	if (word_is(w, wl, "exited"))
+		v = HPC_WHERE_EXITED;
+	else if (hpc_text_dec(w, wl, HPC_NODE_ID_MAX, &v))
+		return -HPC_EINVAL;
+	if (!hpc_text_done(&c))
+		return -HPC_EINVAL;
+	*pid = p;
+	*node = (u32)v;
+	return 0;
+}
+
+int hpc_parse_guests(const char *buf, size_t len, struct hpc_guests_cmd *g)
+{
+	struct hpc_guests_cmd t = { 0 };
+	struct hpc_cursor c;
+	const char *w;
+	size_t wl;
+
+	cursor_init(&c, buf, len);
+	w = c.p;
+	wl = hpc_text_word(&c, &w);
+	t.add = word_is(w, wl, "add");
+	if (!t.add && !word_is(w, wl, "del"))
+		return -HPC_EINVAL;
+	if (read_pid(&c, &t.pid))
+		return -HPC_EINVAL;
+	if (t.add &&
+	    (hpc_text_u32(&c, &t.home_id) || hpc_check_node_id(t.home_id) ||
+	     read_pid(&c, &t.home_pid)))
+		return -HPC_EINVAL;
+	if (!hpc_text_done(&c))
+		return -HPC_EINVAL;
+	*g = t;
+	return 0;
+}
+
 int hpc_parse_overheads(const char *buf, size_t len, struct hpc_overheads *o)
 {
 	struct hpc_cursor c;

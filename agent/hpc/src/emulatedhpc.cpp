@@ -1,5 +1,5 @@
-#include "hostload.h"
 #include "hpctext.h"
+#include "nodeload.h"
 #include "nodemap.h"
 #include "peertable.h"
 #include "processtable.h"
@@ -21,9 +21,7 @@ namespace omview::hpc {
 
 namespace {
 
-constexpr int samplesPerSecond = 10;
 constexpr std::int64_t holdDownMs = 10000;
-constexpr std::uint32_t pidMax = 0x7fffffff;
 
 HpcError refused(int errnum, const QString &file, const QString &why) {
     return HpcError{errnum, file, why};
@@ -36,64 +34,6 @@ HpcError malformed(const QString &file, const QByteArray &text) {
 
 std::unexpected<HpcError> fail(HpcError e) {
     return std::unexpected(std::move(e));
-}
-
-// A PID word as the module reads it: decimal, 1..INT_MAX.
-bool readPid(hpc_cursor *c, u32 *pid) {
-    return hpc_text_u32(c, pid) == 0 && *pid > 0 && *pid <= pidMax;
-}
-
-bool nextWordIs(hpc_cursor *c, const char *lit) {
-    const char *w = c->p;
-    const size_t len = hpc_text_word(c, &w);
-    return QByteArrayView(w, qsizetype(len)) == QByteArrayView(lit);
-}
-
-hpc_cursor cursorOf(const QByteArray &text) {
-    return hpc_cursor{text.constData(), text.constData() + text.size()};
-}
-
-// "PID NODE" or "PID exited" (admin/where); @exited tells which.
-bool parseWhere(const QByteArray &text, u32 *pid, u32 *node, bool *exited) {
-    hpc_cursor c = cursorOf(text);
-    if (!readPid(&c, pid))
-        return false;
-    hpc_cursor peek = c;
-    *exited = nextWordIs(&peek, "exited");
-    if (*exited)
-        c = peek;
-    else if (hpc_text_u32(&c, node) != 0 || (*node != 0 && hpc_check_node_id(*node) != 0))
-        return false;
-    return hpc_text_done(&c);
-}
-
-// "add PID HOME-ID HOME-PID" or "del PID" (admin/guests).
-struct GuestWrite {
-    bool add = false;
-    u32 pid = 0, home = 0, homePid = 0;
-};
-
-std::optional<GuestWrite> parseGuests(const QByteArray &text) {
-    hpc_cursor c = cursorOf(text);
-    GuestWrite g;
-    hpc_cursor peek = c;
-    if (nextWordIs(&peek, "add")) {
-        g.add = true;
-        c = peek;
-        if (!readPid(&c, &g.pid) || hpc_text_u32(&c, &g.home) != 0 ||
-            hpc_check_node_id(g.home) != 0 || !readPid(&c, &g.homePid))
-            return std::nullopt;
-    } else {
-        peek = c;
-        if (!nextWordIs(&peek, "del"))
-            return std::nullopt;
-        c = peek;
-        if (!readPid(&c, &g.pid))
-            return std::nullopt;
-    }
-    if (!hpc_text_done(&c))
-        return std::nullopt;
-    return g;
 }
 
 } // namespace
@@ -110,7 +50,7 @@ EmulatedHpc::EmulatedHpc(const QString &procRoot, HpcClock clock, QObject *paren
     : HpcBackend(parent)
     , m_clock(std::move(clock))
     , m_fs(std::make_unique<ProcFs>(procRoot))
-    , m_load(std::make_unique<HostLoad>(*m_fs))
+    , m_load(std::make_unique<NodeLoad>(*m_fs))
     , m_map(std::make_unique<NodeMap>())
     , m_peers(std::make_unique<PeerTable>())
     , m_procs(std::make_unique<ProcessTable>(*m_fs))
@@ -119,7 +59,7 @@ EmulatedHpc::EmulatedHpc(const QString &procRoot, HpcClock clock, QObject *paren
     m_procs->scan(decayParams());
     m_sampleTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_sampleTimer, &QTimer::timeout, this, &EmulatedHpc::sampleTick);
-    m_sampleTimer.start(1000 / samplesPerSecond);
+    m_sampleTimer.start(1000 / NodeLoad::ticksPerSecond);
 }
 
 EmulatedHpc::~EmulatedHpc() = default;
@@ -129,10 +69,10 @@ hpc_decay_params EmulatedHpc::decayParams() const {
 }
 
 void EmulatedHpc::sampleTick() {
-    m_load->sample();
-    if (++m_samplesThisSecond < samplesPerSecond)
+    m_load->tick();
+    if (++m_ticksThisSecond < NodeLoad::ticksPerSecond)
         return;
-    m_samplesThisSecond = 0;
+    m_ticksThisSecond = 0;
     foldSecond();
 }
 
@@ -310,53 +250,73 @@ HpcResult<void> EmulatedHpc::migrate(Pid pid, const HpcTarget &target) {
 }
 
 HpcResult<void> EmulatedHpc::reportWhere(Pid pid, NodeId node) {
-    const QString file = QStringLiteral("admin/where");
     const QByteArray text = whereText(pid, node);
-    u32 p = 0, n = 0;
-    bool exited = false;
-    if (!parseWhere(text, &p, &n, &exited))
+    return applyWhere(text);
+}
+
+HpcResult<void> EmulatedHpc::reportExited(Pid pid) {
+    const QByteArray text = exitedText(pid);
+    return applyWhere(text);
+}
+
+// admin/where as the module takes it: parse, then the node, then the process.
+HpcResult<void> EmulatedHpc::applyWhere(const QByteArray &text) {
+    const QString file = QStringLiteral("admin/where");
+    u32 pid = 0, node = 0;
+    if (hpc_parse_where(text.constData(), size_t(text.size()), &pid, &node) != 0)
         return fail(malformed(file, text));
-    if (n != 0)
-        if (auto ok = checkMapped(n, file); !ok)
+    if (node == m_settings.mospe)
+        node = 0; // this node's own ID: it runs here
+    if (node != 0 && node != HPC_WHERE_EXITED)
+        if (auto ok = checkMapped(node, file); !ok)
             return ok;
-    const auto proc = tracked(pid, file);
+    const auto proc = tracked(Pid(pid), file);
     if (!proc)
         return fail(proc.error());
     TrackedProcess &tp = **proc;
-    if (tp.where == n)
+    if (node == HPC_WHERE_EXITED) {
+        m_procs->drop(Pid(pid));
+        return {};
+    }
+    if (tp.where == node)
         return {};
     ++tp.nmigs;
-    tp.where = n;
+    tp.where = node;
     // Back home, its CPU time counts from the process as it runs here now.
-    if (n == 0)
+    if (node == 0)
         m_procs->rebase(tp);
     return {};
 }
 
-HpcResult<void> EmulatedHpc::reportExited(Pid pid) {
-    const QString file = QStringLiteral("admin/where");
-    const QByteArray text = exitedText(pid);
-    u32 p = 0, n = 0;
-    bool exited = false;
-    if (!parseWhere(text, &p, &n, &exited))
-        return fail(malformed(file, text));
-    const auto proc = tracked(pid, file);
-    if (!proc)
-        return fail(proc.error());
-    m_procs->drop(pid);
-    return {};
+HpcResult<void> EmulatedHpc::addGuest(Pid pid, NodeId home, Pid homePid) {
+    return applyGuests(guestAddText(pid, home, homePid));
 }
 
-HpcResult<void> EmulatedHpc::addGuest(Pid pid, NodeId home, Pid homePid) {
+HpcResult<void> EmulatedHpc::delGuest(Pid pid) {
+    return applyGuests(guestDelText(pid));
+}
+
+// admin/guests as the module takes it.
+HpcResult<void> EmulatedHpc::applyGuests(const QByteArray &text) {
     const QString file = QStringLiteral("admin/guests");
-    const QByteArray text = guestAddText(pid, home, homePid);
-    if (!parseGuests(text))
+    hpc_guests_cmd g{};
+    if (hpc_parse_guests(text.constData(), size_t(text.size()), &g) != 0)
         return fail(malformed(file, text));
-    if (home == m_settings.mospe)
-        return fail(
-            refused(EINVAL, file,
-                    QStringLiteral("node %1 is this node: no guest comes from here").arg(home)));
-    if (auto ok = checkMapped(home, file); !ok)
+    const Pid pid = Pid(g.pid);
+    if (!g.add) {
+        TrackedProcess *tp = m_procs->find(pid);
+        if (!tp || !tp->guest)
+            return fail(refused(ESRCH, file, QStringLiteral("no guest %1").arg(pid)));
+        tp->guest = false;
+        tp->home = 0;
+        tp->homePid = 0;
+        return {};
+    }
+    if (g.home_id == m_settings.mospe)
+        return fail(refused(
+            EINVAL, file,
+            QStringLiteral("node %1 is this node: no guest comes from here").arg(g.home_id)));
+    if (auto ok = checkMapped(g.home_id, file); !ok)
         return ok;
     const auto proc = tracked(pid, file);
     if (!proc)
@@ -367,22 +327,8 @@ HpcResult<void> EmulatedHpc::addGuest(Pid pid, NodeId home, Pid homePid) {
     if (tp.guest)
         return fail(refused(EEXIST, file, QStringLiteral("%1 is a guest already").arg(pid)));
     tp.guest = true;
-    tp.home = home;
-    tp.homePid = homePid;
-    return {};
-}
-
-HpcResult<void> EmulatedHpc::delGuest(Pid pid) {
-    const QString file = QStringLiteral("admin/guests");
-    const QByteArray text = guestDelText(pid);
-    if (!parseGuests(text))
-        return fail(malformed(file, text));
-    TrackedProcess *tp = m_procs->find(pid);
-    if (!tp || !tp->guest)
-        return fail(refused(ESRCH, file, QStringLiteral("no guest %1").arg(pid)));
-    tp->guest = false;
-    tp->home = 0;
-    tp->homePid = 0;
+    tp.home = g.home_id;
+    tp.homePid = Pid(g.home_pid);
     return {};
 }
 

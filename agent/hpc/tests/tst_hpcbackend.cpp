@@ -729,6 +729,15 @@ void HpcBackendTest::whereCountsMigrations() {
     EXPECT_OK(m_backend->reportWhere(pid, 0));
     QCOMPARE(procEntry(pid)->where, 0u);
     QCOMPARE(procEntry(pid)->nmigs, 3u);
+    // This node's own ID means here, as 0 does.
+    EXPECT_OK(m_backend->apply(changed([](SettingsChange &s) { s.mospe = 1u; })));
+    EXPECT_OK(m_backend->reportWhere(pid, 1));
+    QCOMPARE(procEntry(pid)->where, 0u);
+    QCOMPARE(procEntry(pid)->nmigs, 3u);
+    EXPECT_OK(m_backend->reportWhere(pid, 2));
+    EXPECT_OK(m_backend->reportWhere(pid, 1));
+    QCOMPARE(procEntry(pid)->where, 0u);
+    QCOMPARE(procEntry(pid)->nmigs, 5u);
     EXPECT_REFUSED(m_backend->reportWhere(pid, 9), ENOENT, "admin/where");
     EXPECT_REFUSED(m_backend->reportWhere(noSuchPid, 2), ESRCH, "admin/where");
     EXPECT_REFUSED(m_backend->reportWhere(-3, 2), EINVAL, "admin/where");

@@ -1,20 +1,41 @@
 // The pieces under the backends: map, settings checks and write order, request queue, the
-// text of /proc/hpc, the host /proc parsers, the peer table; and the backends' failures where
-// there is nothing to read (no module, no /proc).
+// text of /proc/hpc, the host /proc parsers, the runnable-task count, the peer table; the
+// backends' failures where there is nothing to read (no module, no /proc); and the emulation's
+// load inside a PID namespace of its own, as lab/cluster/omcluster runs it.
 #include "childprocess.h"
 #include "hpctext.h"
+#include "nodeload.h"
 #include "nodemap.h"
 #include "peertable.h"
 #include "procfs.h"
 #include "requestqueue.h"
+#include "runnabletasks.h"
 #include "settingscheck.h"
+#include "sysfile.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <map>
 #include <omview/hpc/emulatedhpc.h>
 #include <omview/hpc/prochpc.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern "C" {
+#include <hpc/load.h>
+}
 
 extern "C" {
 #include <hpc/tune.h>
@@ -40,6 +61,11 @@ private slots:
     void pidStatParsing();
     void memInfoAndStatParsing();
     void hostProcFs();
+    void statHeadParsing();
+    void runnableTasksWalk();
+    void runnableTasksWholeHost();
+    void sampleRateFollowsCost();
+    void emulationCountsItsPidNamespace();
     void peerTableAges();
     void procHpcWithoutModule();
     void backendChoice();
@@ -289,6 +315,258 @@ void HpcPartsTest::hostProcFs() {
         QVERIFY(kthreadd->kernelThread() || kthreadd->ppid != 0); // pid 2 is kthreadd on a host
 }
 
+void HpcPartsTest::statHeadParsing() {
+    const auto head = [](const QByteArray &text) {
+        return RunnableTasks::parseStatHead(text.constData(), std::size_t(text.size()));
+    };
+    const QByteArray full = "4242 (a (b) c) R 17 4242 4242 0 -1 4194560 1 0 0 0 250 50 0 0 20 0 "
+                            "3 0 987654 12345678 200\n";
+    const auto h = head(full);
+    QVERIFY(h);
+    QCOMPARE(h->state, 'R');
+    QCOMPARE(h->threads, 3u);
+    QCOMPARE(head("1 (x) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 5 0 0\n")->threads, 1u);
+    // Cut short at or before num_threads, or not a stat line: nothing.
+    for (const char *bad : {"", "no parenthesis", "1 (x)", "1 (x) ", "1 (x) S",
+                            "1 (x) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1",
+                            "1 (x) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0\n1 0",
+                            "1 (x) SS 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 5",
+                            "1 (x)  S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 5",
+                            "1 (x) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 -1 0 5",
+                            "1 (x) S 0 1 1 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 4294967296 0 5"})
+        QVERIFY2(!head(bad), bad);
+    // The head of this very process, as the kernel writes it.
+    const auto self = readWholeFile(QStringLiteral("/proc/self/stat"));
+    QVERIFY(self);
+    const auto mine = head(*self);
+    QVERIFY(mine);
+    QCOMPARE(mine->state, 'R');
+    QVERIFY(mine->threads >= 1);
+}
+
+namespace {
+
+// A /proc root made of plain files: each task a stat line with @state and @threads.
+struct FakeProc {
+    QTemporaryDir dir;
+
+    void write(const QString &rel, const QByteArray &text) {
+        QVERIFY(QDir(dir.path()).mkpath(QFileInfo(rel).path()));
+        QFile f(dir.filePath(rel));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(text), text.size());
+    }
+    void task(const QString &rel, char state, int threads) {
+        write(rel, QStringLiteral("7 (w) %1 1 7 7 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 %2 0 5 0 0\n")
+                       .arg(QLatin1Char(state))
+                       .arg(threads)
+                       .toLatin1());
+    }
+    void link(const QString &rel, const QString &target) {
+        QVERIFY(QDir(dir.path()).mkpath(QFileInfo(rel).path()));
+        QVERIFY(QFile::link(target, dir.filePath(rel)));
+    }
+};
+
+} // namespace
+
+void HpcPartsTest::runnableTasksWalk() {
+    FakeProc root;
+    QVERIFY(root.dir.isValid());
+    root.task(QStringLiteral("10/stat"), 'R', 1); // counts
+    root.task(QStringLiteral("11/stat"), 'S', 1);
+    root.task(QStringLiteral("12/stat"), 'D', 1);
+    // A process with threads: its own stat shows the leader; each thread counts by itself.
+    root.task(QStringLiteral("20/stat"), 'S', 4);
+    root.task(QStringLiteral("20/task/20/stat"), 'S', 4);
+    root.task(QStringLiteral("20/task/21/stat"), 'R', 4); // counts
+    root.task(QStringLiteral("20/task/22/stat"), 'R', 4); // counts
+    root.task(QStringLiteral("20/task/23/stat"), 'Z', 4);
+    root.task(QStringLiteral("30/stat"), 'R', 2);
+    root.task(QStringLiteral("30/task/30/stat"), 'R', 2); // counts
+    root.task(QStringLiteral("30/task/31/stat"), 'R', 2); // the reading thread: never
+    root.link(QStringLiteral("thread-self"), QStringLiteral("30/task/31"));
+    root.task(QStringLiteral("40/stat"), 'R', 1);
+    root.link(QStringLiteral("self"), QStringLiteral("40")); // not a number: skipped
+    root.write(QStringLiteral("50/stat"), "garbage\n");      // unreadable: skipped
+    root.task(QStringLiteral("60/stat"), 'R', 3);            // its threads went away
+    root.task(QStringLiteral("0123/stat"), 'R', 1);          // not a PID
+    root.write(QStringLiteral("stat"), "cpu  1 1 1 1 1 1 1 1\nprocs_running 99\n");
+    const ProcFs fs(root.dir.path());
+    const RunnableTasks tasks(fs);
+    QVERIFY(!tasks.wholeHost());
+    const auto n = tasks.count();
+    QVERIFY(n);
+    QCOMPARE(*n, 5u); // 10, 20/21, 20/22, 30/30 and 40: procs_running is not read
+    const ProcFs missing(root.dir.filePath(QStringLiteral("missing")));
+    const auto none = RunnableTasks(missing).count();
+    QVERIFY(!none);
+    QCOMPARE(none.error(), ENOENT);
+}
+
+void HpcPartsTest::runnableTasksWholeHost() {
+    // The initial PID namespace: procs_running counts every task, the reader among them.
+    FakeProc root;
+    QVERIFY(root.dir.isValid());
+    root.write(QStringLiteral("2/stat"), "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 "
+                                         "1 0 31 0 0 18446744073709551615 0 0 0 0 0 0 0 "
+                                         "2147483647 0 0 0 0 17 1 0 0 0 0 0\n");
+    root.task(QStringLiteral("10/stat"), 'R', 1);
+    root.write(QStringLiteral("stat"), "cpu  1 1 1 1 1 1 1 1\nprocs_running 7\n");
+    const ProcFs fs(root.dir.path());
+    RunnableTasks tasks(fs);
+    QVERIFY(tasks.wholeHost());
+    QCOMPARE(tasks.count().value_or(0), 6u);
+    root.write(QStringLiteral("stat"), "cpu  1 1 1 1 1 1 1 1\n");
+    QCOMPARE(tasks.count().error_or(0), EINVAL);
+    // In another namespace PID 2 is a user process: walked.
+    FakeProc other;
+    QVERIFY(other.dir.isValid());
+    other.task(QStringLiteral("2/stat"), 'S', 1);
+    other.task(QStringLiteral("10/stat"), 'R', 1);
+    const ProcFs otherFs(other.dir.path());
+    QVERIFY(!RunnableTasks(otherFs).wholeHost());
+    QCOMPARE(RunnableTasks(otherFs).count().value_or(0), 1u);
+}
+
+// Counting may take about 1 % of one CPU: 1 ms a count at 10 Hz, more on fewer ticks.
+void HpcPartsTest::sampleRateFollowsCost() {
+    constexpr std::int64_t ms = 1000000;
+    QCOMPARE(NodeLoad::ticksPerSampleFor(-1), 1);
+    QCOMPARE(NodeLoad::ticksPerSampleFor(0), 1);
+    QCOMPARE(NodeLoad::ticksPerSampleFor(ms / 2), 1);
+    QCOMPARE(NodeLoad::ticksPerSampleFor(ms), 1);
+    QCOMPARE(NodeLoad::ticksPerSampleFor(ms + 1), 2);
+    QCOMPARE(NodeLoad::ticksPerSampleFor(5 * ms), 5);
+    QCOMPARE(NodeLoad::ticksPerSampleFor(9 * ms), 9);
+    QCOMPARE(NodeLoad::ticksPerSampleFor(13 * ms), 10); // ~1000 threads: once a second
+    QCOMPARE(NodeLoad::ticksPerSampleFor(1000 * ms), 10);
+}
+
+namespace {
+
+// Run as PID 1 of a new PID namespace with its own /proc (--pidns-node): an emulated backend
+// on that /proc, idle and then with two CPU-bound processes of the namespace, prints what it
+// saw as "key value" lines for the test to judge.
+int runPidNamespaceNode(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    const ProcFs fs(QStringLiteral("/proc"));
+    std::printf("walks %d\n", RunnableTasks(fs).wholeHost() ? 0 : 1);
+    std::printf("pid %d\n", int(::getpid()));
+    EmulatedHpc hpc(QStringLiteral("/proc"));
+    const auto load = [&hpc] {
+        return hpc.info().transform([](const HpcNodeValues &v) { return v.load; }).value_or(~0u);
+    };
+    const auto highest = [&](int ms) {
+        std::uint32_t top = 0;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < ms) {
+            QTest::qWait(100);
+            top = std::max(top, load());
+        }
+        return top;
+    };
+    std::printf("cpus %u\n",
+                hpc.info().transform([](const HpcNodeValues &v) { return v.cpus; }).value_or(0));
+    std::printf("idle %u\n", highest(3500));
+    std::fflush(stdout);
+    pid_t spinners[2];
+    for (pid_t &pid : spinners) {
+        pid = ::fork();
+        if (pid == 0) {
+            volatile unsigned long n = 0;
+            for (;;)
+                n = n + 1;
+        }
+    }
+    // The mean rises by 3/8 of the gap each second: within a few seconds of the target.
+    QElapsedTimer rising;
+    rising.start();
+    std::uint32_t target = hpc_load_units(
+        2 * HPC_LOAD_SCALE, 10000, 10000,
+        hpc.info().transform([](const HpcNodeValues &v) { return v.cpus; }).value_or(1));
+    while (rising.elapsed() < 12000 && load() < target * 3 / 4)
+        QTest::qWait(100);
+    std::printf("busy %u\n", load());
+    std::printf("busy-max %u\n", highest(2000));
+    for (const pid_t pid : spinners) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
+    }
+    std::fflush(stdout);
+    return 0;
+}
+
+// --pidns-node: becomes PID 1 of a new PID and mount namespace with /proc mounted for it.
+std::optional<int> runIfPidNamespaceNode(int argc, char **argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--pidns-node") != 0)
+        return std::nullopt;
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::unshare(CLONE_NEWPID | CLONE_NEWNS) != 0) {
+        std::printf("error unshare %d\n", errno);
+        return 2;
+    }
+    const pid_t init = ::fork();
+    if (init < 0)
+        return 2;
+    if (init > 0) {
+        int status = 0;
+        while (::waitpid(init, &status, 0) < 0 && errno == EINTR) {
+        }
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 3;
+    }
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The new /proc's parent mount is the old /proc: private, nothing of it reaches the host.
+    if (::mount(nullptr, "/proc", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+        ::mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0) {
+        std::printf("error mount %d\n", errno);
+        std::fflush(stdout);
+        ::_exit(2);
+    }
+    std::fflush(stdout);
+    ::_exit(runPidNamespaceNode(argc, argv));
+}
+
+} // namespace
+
+// The emulation's node is its PID namespace: lab/cluster/omcluster gives each node one, with
+// its own /proc, and the load must be that node's, not the host's.
+void HpcPartsTest::emulationCountsItsPidNamespace() {
+    if (::geteuid() != 0)
+        QSKIP("a PID namespace and a /proc mount need root");
+    // Busy outside the namespace: the node must not count it.
+    ChildProcess outside = ChildProcess::start(ChildProcess::Kind::Spin);
+    QVERIFY(outside.valid());
+    QProcess node;
+    node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    node.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--pidns-node")});
+    QVERIFY(node.waitForStarted());
+    QVERIFY(node.waitForFinished(60000));
+    const QByteArray out = node.readAllStandardOutput();
+    qInfo("namespace node:\n%s", out.constData());
+    if (out.startsWith("error unshare"))
+        QSKIP("no PID namespaces here");
+    QCOMPARE(node.exitCode(), 0);
+    std::map<QByteArray, long> seen;
+    for (const QByteArray &line : out.split('\n'))
+        if (const qsizetype sp = line.indexOf(' '); sp > 0)
+            seen[line.left(sp)] = line.mid(sp + 1).toLong();
+    QCOMPARE(seen["pid"], 1);   // it ran as the namespace's init
+    QCOMPARE(seen["walks"], 1); // and counted by the walk, not procs_running
+    const long cpus = seen["cpus"];
+    QVERIFY(cpus >= 1);
+    const long perSpinner = long(hpc_load_units(HPC_LOAD_SCALE, 10000, 10000, std::uint32_t(cpus)));
+    const long twoSpinners =
+        long(hpc_load_units(2 * HPC_LOAD_SCALE, 10000, 10000, std::uint32_t(cpus)));
+    // Idle inside while a process spins outside: well under one process's load.
+    QVERIFY2(seen["idle"] < perSpinner / 2, qPrintable(QString::number(seen["idle"])));
+    // Two spinners inside: their load, and not the outside one's on top.
+    QVERIFY2(seen["busy"] >= twoSpinners * 3 / 4, qPrintable(QString::number(seen["busy"])));
+    QVERIFY2(seen["busy-max"] < twoSpinners + perSpinner / 2,
+             qPrintable(QString::number(seen["busy-max"])));
+}
+
 void HpcPartsTest::peerTableAges() {
     PeerTable t;
     const std::int64_t t0 = 5000000;
@@ -348,6 +626,8 @@ void HpcPartsTest::emulationWithoutProc() {
 }
 
 int main(int argc, char **argv) {
+    if (const auto status = runIfPidNamespaceNode(argc, argv))
+        return *status;
     if (const auto status = ChildProcess::runIfChild(argc, argv))
         return *status;
     QCoreApplication app(argc, argv);

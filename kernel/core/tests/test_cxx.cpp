@@ -47,5 +47,11 @@ int main() {
     u32 pid = 0, target = 0;
     check(hpc_parse_migrate("5 home", 6, &pid, &target) == 0 && target == HPC_TARGET_HOME,
           "hpc_parse_migrate");
+    u32 node = 0;
+    check(hpc_parse_where("5 exited\n", 9, &pid, &node) == 0 && node == HPC_WHERE_EXITED,
+          "hpc_parse_where");
+    hpc_guests_cmd g{};
+    check(hpc_parse_guests("add 5 2 7", 9, &g) == 0 && g.add && g.home_id == 2 && g.home_pid == 7,
+          "hpc_parse_guests");
     return failures == 0 ? 0 : 1;
 }

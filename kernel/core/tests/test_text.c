@@ -222,6 +222,149 @@ static void test_lock(void **state)
 	}
 }
 
+static int where(const char *s, u32 *pid, u32 *node)
+{
+	return hpc_parse_where(s, strlen(s), pid, node);
+}
+
+static void test_where(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"\n",
+		"123",
+		"123 ",
+		"123\n",
+		"0 3",
+		"-5 3",
+		"+5 3",
+		"2147483648 3",
+		"99999999999999999999 3",
+		"123 65536",
+		"123 99999999999999999999",
+		"123 -1",
+		"123 +3",
+		"123 0x3",
+		"123 3x",
+		"123x 3",
+		"123 3 4",
+		"123 3\n\n",
+		"\n123 3",
+		"123 home",
+		"123 balance",
+		"123 Exited",
+		"123 exite",
+		"123 exitedx",
+		"123 exited 3",
+		"123 exited\n\n",
+		"exited 123",
+		"123,3",
+	};
+	u32 pid = 1, node = 2;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(where("123 3\n", &pid, &node), 0);
+	assert_int_equal(pid, 123);
+	assert_int_equal(node, 3);
+	assert_int_equal(where(" 7\t0 \n ", &pid, &node), 0);
+	assert_int_equal(pid, 7);
+	assert_int_equal(node, 0);
+	assert_int_equal(where("2147483647 65535", &pid, &node), 0);
+	assert_int_equal(pid, 2147483647u);
+	assert_int_equal(node, 65535);
+	assert_int_equal(where("8 exited\n", &pid, &node), 0);
+	assert_int_equal(pid, 8);
+	assert_int_equal(node, HPC_WHERE_EXITED);
+	/* leading zeros are still decimal, as every value here */
+	assert_int_equal(where("009 004", &pid, &node), 0);
+	assert_int_equal(pid, 9);
+	assert_int_equal(node, 4);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		pid = 1;
+		node = 2;
+		assert_int_equal(where(bad[i], &pid, &node), -HPC_EINVAL);
+		assert_int_equal(pid, 1);
+		assert_int_equal(node, 2);
+	}
+	/* the buffer need not be NUL-terminated, and a NUL is not a blank */
+	assert_int_equal(hpc_parse_where("9 exitedXX", 8, &pid, &node), 0);
+	assert_int_equal(node, HPC_WHERE_EXITED);
+	assert_int_equal(hpc_parse_where("9 3\0", 4, &pid, &node), -HPC_EINVAL);
+}
+
+static int guests(const char *s, struct hpc_guests_cmd *g)
+{
+	return hpc_parse_guests(s, strlen(s), g);
+}
+
+static void test_guests(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"\n",
+		"add",
+		"add 5",
+		"add 5 2",
+		"add 5 2 ",
+		"add 5 2 7 8",
+		"add 0 2 7",
+		"add 5 0 7",
+		"add 5 65536 7",
+		"add 5 2 0",
+		"add 2147483648 2 7",
+		"add 5 2 2147483648",
+		"add -5 2 7",
+		"add 5 -2 7",
+		"add +5 2 7",
+		"add 5 2 7x",
+		"add 5 2 7\n\n",
+		"add\n5 2 7",
+		"ADD 5 2 7",
+		"adds 5 2 7",
+		"ad 5 2 7",
+		"5 2 7",
+		"del",
+		"del 0",
+		"del 5 2",
+		"del 5x",
+		"Del 5",
+		"delete 5",
+		"move 5",
+		"\ndel 5",
+	};
+	struct hpc_guests_cmd g = { false, 41, 42, 43 };
+	size_t i;
+
+	(void)state;
+	assert_int_equal(guests("add 5 2 7\n", &g), 0);
+	assert_true(g.add);
+	assert_int_equal(g.pid, 5);
+	assert_int_equal(g.home_id, 2);
+	assert_int_equal(g.home_pid, 7);
+	assert_int_equal(guests("\tadd  2147483647 65535 2147483647 \n", &g),
+			 0);
+	assert_int_equal(g.pid, 2147483647u);
+	assert_int_equal(g.home_id, 65535);
+	assert_int_equal(g.home_pid, 2147483647u);
+	assert_int_equal(guests("del 9\n", &g), 0);
+	assert_false(g.add);
+	assert_int_equal(g.pid, 9);
+	assert_int_equal(g.home_id, 0);
+	assert_int_equal(g.home_pid, 0);
+	g = (struct hpc_guests_cmd){ true, 41, 42, 43 };
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(guests(bad[i], &g), -HPC_EINVAL);
+		assert_true(g.add);
+		assert_int_equal(g.pid, 41);
+		assert_int_equal(g.home_id, 42);
+		assert_int_equal(g.home_pid, 43);
+	}
+	assert_int_equal(hpc_parse_guests("del 12XX", 6, &g), 0);
+	assert_int_equal(g.pid, 12);
+	assert_int_equal(hpc_parse_guests("del 12\0", 7, &g), -HPC_EINVAL);
+}
+
 static void test_overheads(void **state)
 {
 	static const char *const bad[] = {
@@ -473,6 +616,8 @@ int main(void)
 		cmocka_unit_test(test_done),
 		cmocka_unit_test(test_migrate),
 		cmocka_unit_test(test_lock),
+		cmocka_unit_test(test_where),
+		cmocka_unit_test(test_guests),
 		cmocka_unit_test(test_overheads),
 		cmocka_unit_test(test_peer),
 		cmocka_unit_test(test_peer_bad),

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 OR BSD-2-Clause */
 /*
  * Tokenising of the multi-field lines written to /proc/hpc ("PID TARGET",
- * the overheads, peers' load records), shared so that the module and the
- * agent's emulation accept and refuse exactly the same text.
+ * where, guests, the overheads, peers' load records), shared so that the
+ * module and the agent's emulation accept and refuse exactly the same text.
  */
 #ifndef HPC_TEXT_H
 #define HPC_TEXT_H
@@ -60,6 +60,36 @@ int hpc_parse_migrate(const char *buf, size_t len, u32 *pid, u32 *target);
 
 /** Parses "PID 0|1". Returns 0 or -HPC_EINVAL; outputs set only on success. */
 int hpc_parse_lock(const char *buf, size_t len, u32 *pid, u32 *lock);
+
+/* The node of an admin/where write that says the process exited. */
+#define HPC_WHERE_EXITED 0xffffffffu
+
+/**
+ * Parses an admin/where write, "PID NODE" (NODE 0 = home, or a node ID
+ * 1..65535) or "PID exited" (@node set to HPC_WHERE_EXITED). Whether NODE is
+ * mapped, or is this node, is the caller's question. Returns 0 or
+ * -HPC_EINVAL; the outputs are set only on success.
+ */
+int hpc_parse_where(const char *buf, size_t len, u32 *pid, u32 *node);
+
+/**
+ * An admin/guests write: "add PID HOME-ID HOME-PID" (@add true) or "del PID"
+ * (@add false, @home_id and @home_pid 0). PIDs are 1..2147483647, HOME-ID a
+ * node ID 1..65535.
+ */
+struct hpc_guests_cmd {
+	bool add;
+	u32 pid;
+	u32 home_id;
+	u32 home_pid;
+};
+
+/**
+ * Parses an admin/guests write. Whether PID is a local process and HOME-ID a
+ * mapped node other than this one is the caller's question. Returns 0 or
+ * -HPC_EINVAL, leaving @g alone on error.
+ */
+int hpc_parse_guests(const char *buf, size_t len, struct hpc_guests_cmd *g);
 
 /**
  * Parses "STAB MIGCOST MEMLOW MINUSE" and validates it with

@@ -14,7 +14,7 @@ struct hpc_proc_view;
 
 namespace omview::hpc {
 
-class HostLoad;
+class NodeLoad;
 class NodeMap;
 class PeerTable;
 class ProcFs;
@@ -26,14 +26,19 @@ struct TrackedProcess;
 using HpcClock = std::function<std::int64_t()>;
 HpcClock steadyClock();
 
-// The module's behaviour rebuilt in userspace on kernel/core: tunables, map, node table, load
-// sampled from <procRoot>/stat at 10 Hz and folded each second, per-process usage from
-// <procRoot>/<pid>/stat, cantmove from <procRoot>/<pid>/status, the balancer and the request
-// queue. What it cannot see: a process's own writes to decay/ (processes opt in through
-// setDecayOption, which the agent offers); a fork as it happens (a child inherits lock, decay
-// class and job kind when first seen, at most a second later); memory shared by a vfork child
-// or locked by mlockall(MCL_FUTURE) before any page is (clone_vm counts threads, mem_lock
-// reads VmLck).
+// The module's behaviour rebuilt in userspace on kernel/core: tunables, map, node table, load,
+// per-process usage from <procRoot>/<pid>/stat, cantmove from <procRoot>/<pid>/status, the
+// balancer and the request queue. The node is the PID namespace <procRoot> shows: load counts
+// its runnable tasks only (procs_running of <procRoot>/stat where that is the initial
+// namespace, else a walk of every thread's stat), sampled at 10 Hz while a count costs up to
+// 1 ms of CPU and on fewer ticks beyond, down to 1 Hz (a walk costs about 13 µs a thread on
+// the development VM, 13-15 ms for 1000 threads: such a namespace is sampled once a second),
+// folded each second. CPU count, utilisation and memory are the host's, as a namespace has
+// none of its own. What it cannot see: a process's own writes to decay/ (processes opt in
+// through setDecayOption, which the agent offers); a fork as it happens (a child inherits lock,
+// decay class and job kind when first seen, at most a second later); memory shared by a vfork
+// child or locked by mlockall(MCL_FUTURE) before any page is (clone_vm counts threads,
+// mem_lock reads VmLck).
 class EmulatedHpc final : public HpcBackend {
     Q_OBJECT
 public:
@@ -71,6 +76,9 @@ private:
     std::uint32_t selfStatus() const;
     HpcResult<TrackedProcess *> tracked(Pid pid, const QString &file);
     HpcResult<void> checkMapped(NodeId id, const QString &file) const;
+    // The text of an admin/where or admin/guests write, through kernel/core's parser.
+    HpcResult<void> applyWhere(const QByteArray &text);
+    HpcResult<void> applyGuests(const QByteArray &text);
     bool queue(const HpcRequest &request);
     HpcResult<void> queueAll(const QList<HpcRequest> &requests, const QString &file);
 
@@ -83,14 +91,14 @@ private:
 
     HpcClock m_clock;
     std::unique_ptr<ProcFs> m_fs;
-    std::unique_ptr<HostLoad> m_load;
+    std::unique_ptr<NodeLoad> m_load;
     std::unique_ptr<NodeMap> m_map;
     std::unique_ptr<PeerTable> m_peers;
     std::unique_ptr<ProcessTable> m_procs;
     std::unique_ptr<RequestQueue> m_requests;
     Settings m_settings;
     QTimer m_sampleTimer;
-    int m_samplesThisSecond = 0;
+    int m_ticksThisSecond = 0;
     bool m_signalPending = false;
 };
 
