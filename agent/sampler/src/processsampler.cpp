@@ -30,9 +30,27 @@ struct Tracked {
     std::uint64_t argStart = 0;   // moves on exec
     std::size_t commHash = 0;     // changes on exec (mostly)
     std::size_t cmdlineHash = 0;  // raw bytes, so an unchanged one is not rebuilt
+    std::int32_t ttyNr = 0;       // the terminal's device number, so its name is built once
     int statFd = -1;              // stat kept open, owned here
     bool young = true;            // not sampled since it was first seen
 };
+
+// The terminal's name as ps shows it, from its device number as stat encodes
+// it (new_encode_dev: minor's low byte in bits 0-7, major in 8-19, the rest of
+// the minor from bit 20).
+QString ttyName(std::int32_t ttyNr) {
+    if (ttyNr == 0)
+        return {};
+    const auto nr = static_cast<std::uint32_t>(ttyNr);
+    const std::uint32_t major = (nr >> 8) & 0xfffu;
+    const std::uint32_t minor = (nr & 0xffu) | ((nr >> 12) & 0xfff00u);
+    if (major >= 136 && major <= 143)
+        return QStringLiteral("pts/%1").arg((major - 136) * 256 + minor);
+    if (major == 4)
+        return minor < 64 ? QStringLiteral("tty%1").arg(minor)
+                          : QStringLiteral("ttyS%1").arg(minor - 64);
+    return QStringLiteral("%1:%2").arg(major).arg(minor);
+}
 
 std::size_t hashBytes(std::span<const char> bytes, bool truncated) {
     return std::hash<std::string_view>{}(std::string_view(bytes.data(), bytes.size())) ^
@@ -120,6 +138,9 @@ struct ProcessSampler::State {
     void mergeAdded();
     bool wantsCmdline(std::int32_t pid) const;
     void noteUnreadable(std::int32_t pid);
+    std::int64_t ticksToMs(std::uint64_t ticks) const {
+        return static_cast<std::int64_t>(static_cast<double>(ticks) * 1000.0 / ticksPerSecond);
+    }
 
     Options options;
     QByteArray procRoot;
@@ -337,6 +358,12 @@ bool ProcessSampler::State::update(ProcessInfo &info, Tracked &track, double ela
     }
     track.ticks = ticks;
     setField(info.cpuPercent, percent, ProcessField::CpuPercent, changed);
+    setField(info.cpuTimeMs, ticksToMs(ticks), ProcessField::CpuTime, changed);
+    if (stat.ttyNr != track.ttyNr) {
+        track.ttyNr = stat.ttyNr;
+        info.tty = ttyName(stat.ttyNr);
+        changed |= ProcessField::Tty;
+    }
 
     if (merge) {
         const MigrationFields before(info);
@@ -378,6 +405,9 @@ void ProcessSampler::State::add(std::int32_t pid, int statFd) {
         merge(info);
 
     track.ticks = stat.utime + stat.stime;
+    info.cpuTimeMs = ticksToMs(track.ticks);
+    track.ttyNr = stat.ttyNr;
+    info.tty = ttyName(stat.ttyNr);
     track.startTicks = stat.startTicks;
     track.argStart = stat.argStart;
     track.commHash = std::hash<std::string_view>{}(stat.comm);

@@ -46,6 +46,9 @@ std::optional<StatLine> parseStatLine(std::string_view text) {
         case 4:
             ok = number(at, end, line.ppid);
             break;
+        case 7:
+            ok = number(at, end, line.ttyNr);
+            break;
         case 9:
             ok = number(at, end, line.flags);
             break;

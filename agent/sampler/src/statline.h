@@ -14,6 +14,7 @@ struct StatLine {
     char state = '?';
     std::int32_t ppid = 0;
     std::uint32_t flags = 0;
+    std::int32_t ttyNr = 0; // device number of the controlling terminal, 0 = none
     std::uint64_t utime = 0; // clock ticks
     std::uint64_t stime = 0;
     std::int32_t nice = 0;

@@ -66,7 +66,7 @@ QByteArray ProcFixture::statLine(const FakeProcess &p) {
     };
     // Fields 1..52 of proc(5); the ones the sampler does not use get plausible values.
     return n(p.pid) + " (" + p.comm + ") " + QByteArray(1, p.state) + " " + n(p.ppid) + " " +
-           n(p.pid) + " " + n(p.pid) + " 0 -1 " + n(p.flags) + " 120 0 3 0 " + n(p.utime) + " " +
+           n(p.pid) + " " + n(p.pid) + " " + n(p.ttyNr) + " -1 " + n(p.flags) + " 120 0 3 0 " + n(p.utime) + " " +
            n(p.stime) + " 0 0 " + n(20 + p.nice) + " " + n(p.nice) + " 1 0 " + n(p.startTicks) +
            " 12345678 " + n(p.rssPages) +
            " 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0 0 0 0 " + n(p.argStart) +

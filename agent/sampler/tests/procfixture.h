@@ -14,6 +14,7 @@ struct FakeProcess {
     char state = 'S';
     std::int32_t ppid = 1;
     std::uint32_t flags = 0x00400100; // what a user process shows
+    std::int32_t ttyNr = 0;            // controlling terminal, 0 = none
     std::uint64_t utime = 0;
     std::uint64_t stime = 0;
     std::int32_t nice = 0;

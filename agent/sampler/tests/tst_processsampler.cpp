@@ -440,6 +440,39 @@ private slots:
         QVERIFY(sampler.delta().isEmpty());
     }
 
+    void terminalNames() {
+        ProcFixture proc;
+        const std::pair<std::int32_t, QString> cases[] = {
+            {0, QString()},                          // none
+            {(136 << 8) | 3, QStringLiteral("pts/3")},
+            {(137 << 8) | 2, QStringLiteral("pts/258")},
+            {(4 << 8) | 1, QStringLiteral("tty1")},
+            {(4 << 8) | 65, QStringLiteral("ttyS1")},
+            {(136 << 8) | (4096 << 12), QStringLiteral("pts/4096")}, // minor above 255
+        };
+        std::int32_t pid = 900;
+        for (const auto &[nr, name] : cases) {
+            FakeProcess p;
+            p.pid = pid++;
+            p.ttyNr = nr;
+            proc.writeProcess(p);
+        }
+        ProcessSampler sampler(fixtureOptions(proc));
+        QVERIFY(sampler.sample());
+        pid = 900;
+        for (const auto &[nr, name] : cases)
+            QCOMPARE(sampler.find(pid++)->tty, name);
+
+        // A process that gets a terminal later (setsid + open) shows the change.
+        FakeProcess p;
+        p.pid = 900;
+        p.ttyNr = (136 << 8) | 7;
+        proc.writeProcess(p);
+        QVERIFY(sampler.sample());
+        QCOMPARE(sampler.find(900)->tty, QStringLiteral("pts/7"));
+        QVERIFY(changesOf(sampler, 900).testFlag(ProcessField::Tty));
+    }
+
     void cpuPercentOverTheInterval() {
         ProcFixture proc;
         FakeProcess busy;
@@ -463,7 +496,9 @@ private slots:
         QVERIFY(sampler.sample());
         QCOMPARE(sampler.find(800)->cpuPercent, 75.0);
         QCOMPARE(sampler.find(801)->cpuPercent, 0.0);
-        QCOMPARE(changesOf(sampler, 800), ProcessFields(ProcessField::CpuPercent));
+        QCOMPARE(changesOf(sampler, 800),
+                 ProcessFields(ProcessField::CpuPercent) | ProcessField::CpuTime);
+        QCOMPARE(sampler.find(800)->cpuTimeMs, std::int64_t((1200 + hz + hz / 2) * 1000 / hz));
         QCOMPARE(changesOf(sampler, 801), ProcessFields());
 
         // A multi-threaded process may use more than one CPU.

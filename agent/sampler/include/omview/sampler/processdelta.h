@@ -27,6 +27,8 @@ enum class ProcessField : std::uint32_t {
     Nmigs = 1u << 12,
     Cantmove = 1u << 13,
     Guest = 1u << 14,
+    Tty = 1u << 15,
+    CpuTime = 1u << 16,
 };
 Q_DECLARE_FLAGS(ProcessFields, ProcessField)
 
