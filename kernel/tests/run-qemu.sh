@@ -6,6 +6,7 @@
 #   run-qemu.sh --kernel VMLINUZ | --kernel-root ROOT --devroot DEVROOT
 #               --module HPC.KO --test NAME --helpers DIR --work DIR
 #               [--timeout SECONDS] [--mem MB] [--smp CPUS]
+#               [--script FILE] [--payload PROGRAM]...
 #
 # --kernel-root finds the image in that devroot root's /boot when the test
 # runs, so a root remade under a new name is still found.
@@ -15,10 +16,15 @@
 # to the first (WORK/NAME.console). The run fails on any "not ok", a missing
 # or failing summary, a guest that does not power off in time, or a console
 # line matching kernel-log.patterns.
+# --script runs FILE instead of guest/NAME.sh (tests that live with another
+# component); each --payload puts a dynamically linked PROGRAM in /tests/bin
+# with the shared libraries ldd names, at their own paths (the agent and its
+# Qt libraries, for the agent's tests against the real module).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 kernel='' kroot='' devroot='' module='' test='' helpers='' work='' timeout=180 mem=512 smp=2
+script='' payloads=()
 
 die() {
 	echo "run-qemu: $*" >&2
@@ -37,6 +43,8 @@ while [[ $# -gt 0 ]]; do
 	--timeout) timeout=$2 ;;
 	--mem) mem=$2 ;;
 	--smp) smp=$2 ;;
+	--script) script=$2 ;;
+	--payload) payloads+=("$2") ;;
 	*) die "unknown argument $1" ;;
 	esac
 	shift 2
@@ -48,7 +56,8 @@ if [[ -n $kroot ]]; then
 fi
 [[ -f $kernel ]] || die "no kernel image '$kernel'"
 [[ -f $module ]] || die "no module '$module' (did the module build fail?)"
-[[ -f $here/guest/$test.sh ]] || die "no guest script '$test'"
+[[ -n $script ]] || script=$here/guest/$test.sh
+[[ -f $script ]] || die "no guest script '$script'"
 [[ -d $helpers ]] || die "no helpers directory '$helpers'"
 [[ -n $work ]] || die "--work missing"
 busybox=$(command -v busybox) || die "busybox not found (busybox-static)"
@@ -71,10 +80,20 @@ make_initrd() {
 	mkdir -p "$root"/{bin,dev,proc,sys,tmp,tests/bin}
 	cp "$busybox" "$root/bin/busybox"
 	cp "$here/guest/init" "$root/init"
-	cp "$here/guest/lib.sh" "$here/guest/$test.sh" "$root/tests/"
+	cp "$here/guest/lib.sh" "$root/tests/"
+	cp "$script" "$root/tests/$test.sh"
 	cp "$here/kernel-log.patterns" "$root/tests/"
 	cp "$helpers"/* "$root/tests/bin/"
 	cp "$module" "$root/hpc.ko"
+	local p lib
+	for p in "${payloads[@]}"; do
+		[[ -x $p ]] || die "no payload program '$p'"
+		cp -L "$p" "$root/tests/bin/"
+		for lib in $(ldd "$p" | grep -o '/[^ ]*'); do
+			mkdir -p "$root$(dirname "$lib")"
+			cp -Ln "$lib" "$root$lib"
+		done
+	done
 	chmod 0755 "$root/init" "$root/tests/bin"/*
 	(cd "$root" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1) >"$initrd"
 	rm -rf "$root"
