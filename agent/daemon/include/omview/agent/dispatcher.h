@@ -1,0 +1,98 @@
+// The API's request methods: parameters decoded with the protocol's codecs, then this node's
+// handler or, for another node, forwarding through the peer channel.
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <omview/agent/peerlink.h>
+#include <omview/protocol/methods.h>
+#include <omview/protocol/rpcerror.h>
+#include <omview/protocol/types.h>
+#include <optional>
+
+namespace omview::hpc {
+class HpcBackend;
+}
+
+namespace omview::agent {
+
+class LocalNode;
+
+// Who sent a request: a local client (through the socket) or a peer agent forwarding one.
+struct CallContext {
+    enum class Origin { Client, Peer };
+    Origin origin = Origin::Client;
+    QString who; // for the log: "uid 1000 pid 4242", "peer 10.0.0.3"
+};
+
+template<class T> using Reply = std::function<void(Result<T>)>;
+
+// Runs the request methods of docs/protocol.md (all but the session's hello, subscribe and
+// unsubscribe). Every parameter is validated before anything is done or forwarded.
+// Completions of local requests run before call() returns; forwarded ones later, from the
+// event loop.
+class Dispatcher : public QObject {
+    Q_OBJECT
+public:
+    Dispatcher(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers,
+               QObject *parent = nullptr);
+
+    static QStringList methodNames();
+
+    void call(const CallContext &context, const QString &method, const QJsonValue &params,
+              Completion done);
+
+    // Typed reads, for subscriptions: this node from its last sample, another node through
+    // the peer channel.
+    void readStatus(std::optional<NodeId> node, Reply<NodeStatus> done);
+    void readCluster(std::optional<NodeId> node, Reply<QList<NodeRecord>> done);
+    void readProcesses(std::optional<NodeId> node, const std::optional<QString> &user,
+                       Reply<QList<ProcessInfo>> done);
+
+    // Whether @node means this node (absent, or this node's ID).
+    bool isLocal(std::optional<NodeId> node) const;
+
+signals:
+    // map.set replaced the node map, or settings.set this node's ID: the cluster
+    // membership is to be reloaded.
+    void membershipChanged();
+
+private:
+    using Runner =
+        std::function<void(Dispatcher &, const CallContext &, const QJsonValue &, Completion &)>;
+    struct Method {
+        QLatin1StringView name;
+        Runner run;
+        bool changes; // logged at info level
+    };
+    static const QList<Method> &table();
+    template<class P, Result<QJsonValue> (Dispatcher::*Handler)(const P &)>
+    static Method method(QLatin1StringView name, bool changes);
+
+    void forward(const CallContext &context, NodeId node, const QString &method,
+                 const QJsonValue &params, Completion done);
+
+    Result<QJsonValue> nodeStatus(const NodeParams &p);
+    Result<QJsonValue> clusterNodes(const NodeParams &p);
+    Result<QJsonValue> settingsGet(const NodeParams &p);
+    Result<QJsonValue> settingsSet(const SettingsSetParams &p);
+    Result<QJsonValue> nodeExpel(const NodeParams &p);
+    Result<QJsonValue> nodeBring(const NodeParams &p);
+    Result<QJsonValue> mapGet(const NodeParams &p);
+    Result<QJsonValue> mapSet(const MapSetParams &p);
+    Result<QJsonValue> procList(const ProcListParams &p);
+    Result<QJsonValue> procSignal(const ProcSignalParams &p);
+    Result<QJsonValue> procRenice(const ProcReniceParams &p);
+    Result<QJsonValue> procLock(const ProcLockParams &p);
+
+    QList<ProcessInfo> processesOf(const std::optional<QString> &user);
+
+    LocalNode &m_local;
+    hpc::HpcBackend &m_backend;
+    PeerLink &m_peers;
+};
+
+} // namespace omview::agent

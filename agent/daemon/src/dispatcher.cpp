@@ -1,0 +1,303 @@
+#include "omview/agent/dispatcher.h"
+
+#include "omview/agent/agentlog.h"
+#include "omview/agent/localnode.h"
+#include "omview/agent/processcontrol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <algorithm>
+#include <cerrno>
+#include <memory>
+#include <omview/hpc/hpcbackend.h>
+#include <omview/peers/nodemap.h>
+#include <omview/protocol/json.h>
+#include <omview/protocol/settingschange.h>
+
+using namespace Qt::StringLiterals;
+
+namespace omview::agent {
+
+namespace {
+
+RpcError hpcRefusal(const hpc::HpcError &e) {
+    return RpcError(ErrorCode::HpcRefused, e.toString(),
+                    QJsonObject{{u"errno"_s, e.errnum}, {u"file"_s, e.file}});
+}
+
+// The backend's ESRCH for a pid it does not track is the API's "no such process".
+RpcError pidRefusal(const hpc::HpcError &e, std::int32_t pid) {
+    if (e.errnum == ESRCH)
+        return RpcError(ErrorCode::NoSuchProcess, u"no process %1 tracked by /proc/hpc"_s.arg(pid),
+                        QJsonObject{{u"pid"_s, pid}});
+    return hpcRefusal(e);
+}
+
+template<class T> Result<QJsonValue> encoded(const hpc::HpcResult<T> &r) {
+    if (!r)
+        return std::unexpected(hpcRefusal(r.error()));
+    return toJson(*r);
+}
+
+Result<QJsonValue> emptyResult(const hpc::HpcResult<void> &r) {
+    if (!r)
+        return std::unexpected(hpcRefusal(r.error()));
+    return QJsonObject();
+}
+
+QJsonObject nodeData(NodeId node) {
+    return QJsonObject{{u"node"_s, static_cast<qint64>(node)}};
+}
+
+// A forwarded result that does not decode: the peer is broken, which forwarding reports.
+RpcError badAnswer(NodeId node, const ProtocolError &e) {
+    return RpcError(ErrorCode::ForwardingFailed,
+                    u"node %1 answered a malformed result: %2"_s.arg(node).arg(e.toString()),
+                    nodeData(node));
+}
+
+// Asks @node for @method and decodes its answer as a T.
+template<class T>
+void forwardTyped(PeerLink &peers, NodeId node, QLatin1StringView method, const QJsonObject &params,
+                  Reply<T> done) {
+    peers.forward(node, method, params, [node, done = std::move(done)](Result<QJsonValue> r) {
+        if (!r)
+            return done(std::unexpected(r.error()));
+        auto v = fromJson<T>(*r);
+        if (!v)
+            return done(std::unexpected(badAnswer(node, v.error())));
+        done(std::move(*v));
+    });
+}
+
+// The params of a change for the log, cut short: a map.set text can be 64 KiB.
+QString compact(const QJsonValue &v) {
+    constexpr qsizetype Shown = 200;
+    if (!v.isObject())
+        return QString();
+    const QString text =
+        QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    return text.size() > Shown ? text.left(Shown) + u"…"_s : text;
+}
+
+} // namespace
+
+Dispatcher::Dispatcher(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers, QObject *parent)
+    : QObject(parent)
+    , m_local(local)
+    , m_backend(backend)
+    , m_peers(peers) {}
+
+template<class P, Result<QJsonValue> (Dispatcher::*Handler)(const P &)>
+Dispatcher::Method Dispatcher::method(QLatin1StringView name, bool changes) {
+    Runner run = [name](Dispatcher &d, const CallContext &context, const QJsonValue &params,
+                        Completion &done) {
+        // Decoded in full first: a request with any bad parameter is refused here, whichever
+        // node it is for.
+        const auto decoded = decodeParams<P>(params);
+        if (!decoded)
+            return done(std::unexpected(decoded.error()));
+        if (!d.isLocal(decoded->node))
+            return d.forward(context, *decoded->node, name, params, std::move(done));
+        done((d.*Handler)(*decoded));
+    };
+    return Method{name, std::move(run), changes};
+}
+
+const QList<Dispatcher::Method> &Dispatcher::table() {
+    static const QList<Method> all = {
+        method<NodeParams, &Dispatcher::nodeStatus>(omview::methods::nodeStatus, false),
+        method<NodeParams, &Dispatcher::clusterNodes>(omview::methods::clusterNodes, false),
+        method<NodeParams, &Dispatcher::settingsGet>(omview::methods::settingsGet, false),
+        method<SettingsSetParams, &Dispatcher::settingsSet>(omview::methods::settingsSet, true),
+        method<NodeParams, &Dispatcher::nodeExpel>(omview::methods::nodeExpel, true),
+        method<NodeParams, &Dispatcher::nodeBring>(omview::methods::nodeBring, true),
+        method<NodeParams, &Dispatcher::mapGet>(omview::methods::mapGet, false),
+        method<MapSetParams, &Dispatcher::mapSet>(omview::methods::mapSet, true),
+        method<ProcListParams, &Dispatcher::procList>(omview::methods::procList, false),
+        method<ProcSignalParams, &Dispatcher::procSignal>(omview::methods::procSignal, true),
+        method<ProcReniceParams, &Dispatcher::procRenice>(omview::methods::procRenice, true),
+        method<ProcLockParams, &Dispatcher::procLock>(omview::methods::procLock, true),
+    };
+    return all;
+}
+
+QStringList Dispatcher::methodNames() {
+    QStringList names;
+    for (const Method &m : table())
+        names.append(m.name);
+    return names;
+}
+
+bool Dispatcher::isLocal(std::optional<NodeId> node) const {
+    return !node || (m_local.id() != 0 && *node == m_local.id());
+}
+
+void Dispatcher::call(const CallContext &context, const QString &method, const QJsonValue &params,
+                      Completion done) {
+    const auto &all = table();
+    const auto it = std::ranges::find_if(all, [&](const Method &m) { return m.name == method; });
+    if (it == all.end()) {
+        done(std::unexpected(
+            RpcError(ErrorCode::MethodNotFound, u"method not found: %1"_s.arg(method))));
+        return;
+    }
+    if (!it->changes) {
+        it->run(*this, context, params, done);
+        return;
+    }
+    // Changes are logged with who asked and what came of it.
+    Completion logged = [who = context.who, method, text = compact(params),
+                         done = std::move(done)](Result<QJsonValue> r) {
+        if (r)
+            qCInfo(lcAgent).noquote() << who << method << text << "done";
+        else
+            qCInfo(lcAgent).noquote()
+                << who << method << text << "refused:" << r.error().toString();
+        done(std::move(r));
+    };
+    it->run(*this, context, params, logged);
+}
+
+void Dispatcher::forward(const CallContext &context, NodeId node, const QString &method,
+                         const QJsonValue &params, Completion done) {
+    // A peer forwards only to the node it means; passing a request on again could loop.
+    if (context.origin == CallContext::Origin::Peer) {
+        done(std::unexpected(RpcError(
+            ErrorCode::NoSuchNode, u"node %1 is not this node (%2)"_s.arg(node).arg(m_local.id()),
+            nodeData(node))));
+        return;
+    }
+    qCDebug(lcAgent).noquote() << "forwarding" << method << "to node" << node;
+    m_peers.forward(node, method, params.toObject(), std::move(done));
+}
+
+void Dispatcher::readStatus(std::optional<NodeId> node, Reply<NodeStatus> done) {
+    if (!isLocal(node))
+        return forwardTyped<NodeStatus>(m_peers, *node, omview::methods::nodeStatus,
+                                        toJson(NodeParams{node}), std::move(done));
+    if (!m_local.hasSample())
+        m_local.sample();
+    done(m_local.status());
+}
+
+void Dispatcher::readCluster(std::optional<NodeId> node, Reply<QList<NodeRecord>> done) {
+    if (!isLocal(node))
+        return forwardTyped<QList<NodeRecord>>(m_peers, *node, omview::methods::clusterNodes,
+                                               toJson(NodeParams{node}), std::move(done));
+    done(m_peers.clusterTable());
+}
+
+void Dispatcher::readProcesses(std::optional<NodeId> node, const std::optional<QString> &user,
+                               Reply<QList<ProcessInfo>> done) {
+    if (!isLocal(node))
+        return forwardTyped<QList<ProcessInfo>>(m_peers, *node, omview::methods::procList,
+                                                toJson(ProcListParams{node, user}),
+                                                std::move(done));
+    done(processesOf(user));
+}
+
+QList<ProcessInfo> Dispatcher::processesOf(const std::optional<QString> &user) {
+    if (!m_local.hasSample())
+        m_local.sample();
+    QList<ProcessInfo> out;
+    for (const ProcessInfo &p : m_local.processes()) {
+        if (!user || p.user == *user)
+            out.append(p);
+    }
+    return out;
+}
+
+Result<QJsonValue> Dispatcher::nodeStatus(const NodeParams &) {
+    if (!m_local.hasSample())
+        m_local.sample();
+    return toJson(m_local.status());
+}
+
+Result<QJsonValue> Dispatcher::clusterNodes(const NodeParams &) {
+    return toJsonArray(m_peers.clusterTable());
+}
+
+Result<QJsonValue> Dispatcher::settingsGet(const NodeParams &) {
+    return encoded(m_backend.settings());
+}
+
+Result<QJsonValue> Dispatcher::settingsSet(const SettingsSetParams &p) {
+    // Checked together with the node's current values (slowDecay >= fastDecay) before the
+    // backend writes anything.
+    const auto current = m_backend.settings();
+    if (!current)
+        return std::unexpected(hpcRefusal(current.error()));
+    if (const auto merged = applyChange(*current, p.change); !merged)
+        return std::unexpected(RpcError::invalidParams(merged.error()));
+    const auto applied = m_backend.apply(p.change);
+    if (!applied)
+        return std::unexpected(hpcRefusal(applied.error()));
+    if (p.change.mospe) {
+        m_local.refreshIdentity();
+        emit membershipChanged();
+    }
+    m_local.refreshSettings();
+    return toJson(*applied);
+}
+
+Result<QJsonValue> Dispatcher::nodeExpel(const NodeParams &) {
+    return emptyResult(m_backend.expel());
+}
+
+Result<QJsonValue> Dispatcher::nodeBring(const NodeParams &) {
+    return emptyResult(m_backend.bring());
+}
+
+Result<QJsonValue> Dispatcher::mapGet(const NodeParams &) {
+    const auto text = m_backend.map();
+    if (!text)
+        return std::unexpected(hpcRefusal(text.error()));
+    return toJson(MapText{*text});
+}
+
+Result<QJsonValue> Dispatcher::mapSet(const MapSetParams &p) {
+    // The same parser as hpc.ko's, so the error names the line before anything is written.
+    if (const auto parsed = peers::NodeMap::parse(p.text.toUtf8()); !parsed)
+        return std::unexpected(
+            RpcError(ErrorCode::InvalidParams, u"text: %1"_s.arg(parsed.error().toString()),
+                     QJsonObject{{u"param"_s, u"text"_s},
+                                 {u"line"_s, static_cast<qint64>(parsed.error().line)}}));
+
+    if (const auto r = m_backend.setMap(p.text); !r) {
+        RpcError e = hpcRefusal(r.error());
+        if (r.error().line) {
+            QJsonObject data = e.data.toObject();
+            data.insert(u"line"_s, static_cast<qint64>(r.error().line));
+            e.data = data;
+        }
+        return std::unexpected(e);
+    }
+    m_local.refreshIdentity();
+    emit membershipChanged();
+    return QJsonObject();
+}
+
+Result<QJsonValue> Dispatcher::procList(const ProcListParams &p) {
+    return toJsonArray(processesOf(p.user));
+}
+
+Result<QJsonValue> Dispatcher::procSignal(const ProcSignalParams &p) {
+    if (const auto e = sendSignal(p.pid, p.signal))
+        return std::unexpected(*e);
+    return QJsonObject();
+}
+
+Result<QJsonValue> Dispatcher::procRenice(const ProcReniceParams &p) {
+    if (const auto e = renice(p.pid, p.nice))
+        return std::unexpected(*e);
+    return QJsonObject();
+}
+
+Result<QJsonValue> Dispatcher::procLock(const ProcLockParams &p) {
+    if (const auto r = m_backend.setLock(p.pid, p.locked); !r)
+        return std::unexpected(pidRefusal(r.error(), p.pid));
+    return QJsonObject();
+}
+
+} // namespace omview::agent
