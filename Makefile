@@ -4,7 +4,10 @@
 PRESET ?= ci
 DEVROOT := lab/devroot/devroot
 SETUP = $(shell lab/setup-host)
-ENV = $(if $(filter native,$(SETUP)),,$(DEVROOT) run build --)
+ENV = $(if $(filter native,$(SETUP)),,$(DEVROOT) run build --) env $(CCACHE_ENV)
+# ccache keyed on paths relative to the clone, so a fresh clone (CI) reuses
+# what an earlier one compiled.
+CCACHE_ENV = CCACHE_BASEDIR=$(CURDIR) CCACHE_NOHASHDIR=1
 
 .PHONY: test build configure shell format tidy clean
 
