@@ -26,7 +26,10 @@
 #define HPC_WRITE_MAX_TABLE (64 * 1024)
 #define HPC_WRITE_MAX 256
 
-/* A balancer decision holds a process back from new ones this long. */
+/*
+ * A balancer request, once the agent has read it, holds its process back
+ * from new decisions this long.
+ */
 #define HPC_HOLD_DOWN (10 * HZ)
 /* A peer's load record goes stale after this long without a newer one. */
 #define HPC_PEER_STALE (60 * HZ)
@@ -99,7 +102,7 @@ int hpc_requests_init(struct proc_dir_entry *root);
 void hpc_requests_wake_all(void);
 void hpc_requests_exit(void);
 int hpc_request_add(const struct hpc_request *r, u32 n);
-bool hpc_request_pending(u32 pid);
+bool hpc_request_busy(u32 pid);
 int hpc_migrate_store(const struct hpc_wfile *f, const char *buf, size_t len);
 
 /* sample.c: load sampling, the once-a-second fold and the balancer. */
@@ -165,6 +168,7 @@ struct hpc_proc {
 	struct proc_dir_entry *remote;
 };
 
+/* Nests inside hpc_req_lock (requests.c), never around it. */
 extern spinlock_t hpc_procs_lock;
 int hpc_procs_start(void);
 void hpc_procs_stop(void);
@@ -178,6 +182,7 @@ int hpc_procs_request_all(bool (*pick)(const struct hpc_proc *e),
 			  enum hpc_req_reason why);
 int hpc_bring_all(void);
 void hpc_proc_hold(u32 pid);
+bool hpc_proc_held(u32 pid);
 struct hpc_proc *hpc_proc_alloc(u32 pid, gfp_t gfp);
 int hpc_proc_ensure(u32 pid);
 
@@ -185,6 +190,7 @@ int hpc_proc_ensure(u32 pid);
 struct hpc_proc *hpc_proc_find(u32 pid);
 void hpc_proc_insert(struct hpc_proc *e);
 void hpc_proc_drop(struct hpc_proc *e);
+bool hpc_proc_is_held(const struct hpc_proc *e);
 
 /* procs_file.c: procs, lock, where. */
 int hpc_procs_init(struct proc_dir_entry *root);

@@ -76,7 +76,6 @@ static int __init hpc_init(void)
 	return 0;
 
 fail_procs:
-	hpc_sample_exit();
 	hpc_procs_stop();
 	hpc_procs_exit();
 fail:

@@ -11,6 +11,7 @@
 #define pr_fmt(fmt) "hpc: " fmt
 
 #include <linux/hashtable.h>
+#include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -221,7 +222,10 @@ int hpc_bring_all(void)
 	return hpc_procs_request_all(hpc_is_away, HPC_REQ_BRING);
 }
 
-/* The balancer asked @pid to move: leave it alone while the agent acts. */
+/*
+ * The agent got the balancer's request to move @pid: leave it alone while
+ * the agent acts. Called under hpc_req_lock.
+ */
 void hpc_proc_hold(u32 pid)
 {
 	struct hpc_proc *e;
@@ -229,8 +233,26 @@ void hpc_proc_hold(u32 pid)
 	spin_lock(&hpc_procs_lock);
 	e = hpc_proc_find(pid);
 	if (e)
-		e->hold_until = (jiffies + HPC_HOLD_DOWN) | 1;
+		e->hold_until = (jiffies + HPC_HOLD_DOWN) | 1; /* 0: no hold */
 	spin_unlock(&hpc_procs_lock);
+}
+
+/* Callers hold hpc_procs_lock. */
+bool hpc_proc_is_held(const struct hpc_proc *e)
+{
+	return e->hold_until && time_before(jiffies, e->hold_until);
+}
+
+bool hpc_proc_held(u32 pid)
+{
+	struct hpc_proc *e;
+	bool held;
+
+	spin_lock(&hpc_procs_lock);
+	e = hpc_proc_find(pid);
+	held = e && hpc_proc_is_held(e);
+	spin_unlock(&hpc_procs_lock);
+	return held;
 }
 
 /* ---- fork and exit ---- */

@@ -78,14 +78,19 @@ out:
 	return err;
 }
 
-bool hpc_request_pending(u32 pid)
+/*
+ * Whether the balancer must leave @pid alone: a request for it is queued,
+ * or one was delivered less than the hold-down ago. The queue is looked at
+ * first, see hpc_dequeue().
+ */
+bool hpc_request_busy(u32 pid)
 {
 	bool found;
 
 	spin_lock(&hpc_req_lock);
 	found = hpc_queued(pid);
 	spin_unlock(&hpc_req_lock);
-	return found;
+	return found || hpc_proc_held(pid);
 }
 
 static bool hpc_queue_ready(void)
@@ -104,19 +109,34 @@ static size_t hpc_format(const struct hpc_request *r, char *buf)
 			 why);
 }
 
-/* Moves whole lines that fit in @size into @buf; returns their length. */
+static bool hpc_from_balancer(const struct hpc_request *r)
+{
+	return r->reason == HPC_REQ_BALANCE || r->reason == HPC_REQ_MEMORY;
+}
+
+/*
+ * Moves whole lines that fit in @size into @buf; returns their length. The
+ * hold-down of a balancer request starts here, when the agent gets it: a
+ * request can wait in the queue for longer than the hold-down lasts. The
+ * hold is set before the request leaves the queue, so the balancer, which
+ * looks at the queue first, always finds one of the two.
+ */
 static size_t hpc_dequeue(char *buf, size_t size)
 {
 	char line[HPC_LINE_MAX];
+	struct hpc_request *r;
 	size_t len = 0, l;
 
 	spin_lock(&hpc_req_lock);
 	while (hpc_qlen) {
-		l = hpc_format(&hpc_queue[hpc_qhead], line);
+		r = &hpc_queue[hpc_qhead];
+		l = hpc_format(r, line);
 		if (len + l > size)
 			break;
 		memcpy(buf + len, line, l);
 		len += l;
+		if (hpc_from_balancer(r))
+			hpc_proc_hold(r->pid);
 		hpc_qhead = (hpc_qhead + 1) % HPC_QUEUE_MAX;
 		hpc_qlen--;
 	}

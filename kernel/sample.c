@@ -199,9 +199,12 @@ static void hpc_balance_node(const struct hpc_tunables *t,
 	struct hpc_decision d;
 	u32 i, k = 0;
 
-	/* A process with a request queued is the agent's business already. */
+	/*
+	 * A process with a request queued, or just delivered, is the agent's
+	 * business already; the scan saw holds as they were a moment ago.
+	 */
 	for (i = 0; i < n; i++)
-		if (!hpc_request_pending(views[i].pid))
+		if (!hpc_request_busy(views[i].pid))
 			views[k++] = views[i];
 	d = hpc_decide(t, views, k);
 	if (d.reason == HPC_REASON_NONE)
@@ -210,36 +213,59 @@ static void hpc_balance_node(const struct hpc_tunables *t,
 	r.target = hpc_target_of(hpc_view_of(views, k, d.pid), d.target);
 	r.reason = d.reason == HPC_REASON_MEMORY ? HPC_REQ_MEMORY
 						 : HPC_REQ_BALANCE;
-	/* A full queue drops the decision; it is made again next second. */
-	if (!hpc_request_add(&r, 1))
-		hpc_proc_hold(d.pid);
+	/*
+	 * A full queue drops the decision; it is made again next second. The
+	 * hold-down starts when the agent reads the request.
+	 */
+	hpc_request_add(&r, 1);
 }
 
-static void hpc_second_fn(struct work_struct *w)
+/* What is done once a second; fails only when the scan could not run. */
+static int hpc_second(void)
 {
 	struct hpc_proc_view *views;
 	struct hpc_tunables t;
 	u32 n;
+	int err;
 
 	hpc_tune_get(&t);
 	hpc_fold(&t);
-	if (!hpc_scan(&t.decay, t.mospe, &views, &n)) {
-		if (t.mospe && !(t.flags & (HPC_ST_STAY | HPC_ST_QUIET)))
-			hpc_balance_node(&t, views, n);
-		kvfree(views);
-	}
+	err = hpc_scan(&t.decay, t.mospe, &views, &n);
+	if (err)
+		return err;
+	if (t.mospe && !(t.flags & (HPC_ST_STAY | HPC_ST_QUIET)))
+		hpc_balance_node(&t, views, n);
+	kvfree(views);
+	return 0;
+}
+
+static void hpc_second_fn(struct work_struct *w)
+{
+	/* A scan short of memory is made again next second. */
+	hpc_second();
 	queue_delayed_work(system_wq, &hpc_second_work, HZ);
 }
 
 int hpc_sample_start(void)
 {
+	int err;
+
 	hpc_peer_buf = kvmalloc_array(HPC_MAP_MAX_NODES, sizeof(*hpc_peer_buf),
 				      GFP_KERNEL);
 	if (!hpc_peer_buf)
 		return -ENOMEM;
+	/*
+	 * The first second's work, here: the running processes are in procs
+	 * by the time /proc/hpc appears. The tracepoints are already on, so
+	 * what forks meanwhile is not missed either.
+	 */
+	err = hpc_second();
+	if (err) {
+		hpc_sample_exit();
+		return err;
+	}
 	queue_delayed_work(system_wq, &hpc_sample_work, HPC_SAMPLE_PERIOD);
-	/* The first scan adopts the running processes at once. */
-	queue_delayed_work(system_wq, &hpc_second_work, 0);
+	queue_delayed_work(system_wq, &hpc_second_work, HZ);
 	return 0;
 }
 

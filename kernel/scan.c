@@ -6,7 +6,6 @@
  * decayed usage, drops entries whose process is gone and hands the balancer
  * the candidates it may move.
  */
-#include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/math64.h>
 #include <linux/rcupdate.h>
@@ -70,11 +69,6 @@ struct hpc_tally {
 	u32 nviews;
 };
 
-static bool hpc_held(const struct hpc_proc *e)
-{
-	return e->hold_until && time_before(jiffies, e->hold_until);
-}
-
 static void hpc_account(struct hpc_tally *t, struct hpc_proc *e,
 			struct hpc_obs *o)
 {
@@ -88,7 +82,7 @@ static void hpc_account(struct hpc_tally *t, struct hpc_proc *e,
 		delta = o->ti.runtime - e->runtime;
 	e->runtime = o->ti.runtime;
 	hpc_pstat_tick(&e->st, hpc_per_second(delta, t->elapsed_ns), t->d);
-	if (!hpc_held(e))
+	if (!hpc_proc_is_held(e))
 		hpc_view_fill(&t->views[t->nviews++], e, &o->ti, t->self_id);
 }
 
@@ -129,31 +123,54 @@ static void hpc_adopt(struct hpc_tally *t)
 	}
 }
 
+static void hpc_tally_free(struct hpc_tally *t)
+{
+	kvfree(t->obs);
+	kvfree(t->views);
+	t->obs = NULL;
+	t->views = NULL;
+}
+
+/* Walks the processes into @t with room for @cap; @all: how many there are. */
+static int hpc_walk(struct hpc_tally *t, u32 cap, u32 *all)
+{
+	t->obs = kvmalloc_array(cap, sizeof(*t->obs), GFP_KERNEL);
+	t->views = kvmalloc_array(cap, sizeof(*t->views), GFP_KERNEL);
+	if (!t->obs || !t->views) {
+		hpc_tally_free(t);
+		return -ENOMEM;
+	}
+	*all = hpc_observe(t->obs, cap, &t->nobs);
+	if (*all > cap)
+		WRITE_ONCE(hpc_obs_cap, *all + *all / 4 + 16);
+	return 0;
+}
+
 int hpc_scan(const struct hpc_decay_params *d, u32 self_id,
 	     struct hpc_proc_view **views, u32 *nviews)
 {
 	struct hpc_tally t = { .d = d, .self_id = self_id };
 	u64 now = ktime_get_ns();
 	u32 cap = READ_ONCE(hpc_obs_cap), all;
+	int err;
 
 	t.elapsed_ns = hpc_last_scan_ns ? now - hpc_last_scan_ns : NSEC_PER_SEC;
 	hpc_last_scan_ns = now;
-	t.obs = kvmalloc_array(cap, sizeof(*t.obs), GFP_KERNEL);
-	t.views = kvmalloc_array(cap, sizeof(*t.views), GFP_KERNEL);
-	if (!t.obs || !t.views) {
-		kvfree(t.obs);
-		kvfree(t.views);
-		return -ENOMEM;
-	}
 	/* Entries made from here on belong to this walk and survive it. */
 	t.gen = hpc_procs_next_gen();
-	all = hpc_observe(t.obs, cap, &t.nobs);
+	err = hpc_walk(&t, cap, &all);
+	/* More processes than room: once more, with room for all of them. */
+	if (!err && all > cap) {
+		hpc_tally_free(&t);
+		cap = READ_ONCE(hpc_obs_cap);
+		err = hpc_walk(&t, cap, &all);
+	}
+	if (err)
+		return err;
 	hpc_tally(&t);
 	hpc_adopt(&t);
 	/* Only a complete walk shows which processes are gone. */
-	if (all > cap)
-		WRITE_ONCE(hpc_obs_cap, all + all / 4 + 16);
-	else
+	if (all <= cap)
 		hpc_procs_sweep(t.gen);
 	kvfree(t.obs);
 	*views = t.views;

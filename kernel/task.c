@@ -16,6 +16,7 @@
 #include <linux/sched/task.h>
 #include <uapi/linux/sched.h>
 
+#include "compat.h"
 #include "hpc.h"
 
 u64 hpc_pages(unsigned long n)
@@ -139,9 +140,9 @@ int hpc_task_statm(struct task_struct *p, struct hpc_statm *sm)
 
 	if (!mm)
 		return -ESRCH;
-	sm->shared = get_mm_counter(mm, MM_FILEPAGES) +
-		     get_mm_counter(mm, MM_SHMEMPAGES);
-	sm->resident = sm->shared + get_mm_counter(mm, MM_ANONPAGES);
+	sm->shared = hpc_statm_counter(mm, MM_FILEPAGES) +
+		     hpc_statm_counter(mm, MM_SHMEMPAGES);
+	sm->resident = sm->shared + hpc_statm_counter(mm, MM_ANONPAGES);
 	sm->text = (PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK)) >>
 		   PAGE_SHIFT;
 	sm->data = mm->data_vm + mm->stack_vm;
