@@ -71,7 +71,8 @@ private:
 
     int flag(const FlagCommand &f, const QStringList &args);
     int setValue(const SettingsChange &change);
-    int waitUntil(const std::function<Result<bool>()> &done, const QString &doneMessage);
+    int waitUntilNone(const std::function<bool(const ProcessInfo &)> &pending,
+                      const QString &doneMessage);
     int expel(const QStringList &args);
     int bring(const QStringList &args);
     int gettune(const QStringList &args);
@@ -146,15 +147,16 @@ int Mosctl::setValue(const SettingsChange &change)
     return ExitOk;
 }
 
-// expel and bring block until done, as the originals did; the agent does the
-// moving, the tool watches the process table.
-int Mosctl::waitUntil(const std::function<Result<bool>()> &done, const QString &doneMessage)
+// expel and bring block until done, as the originals did: the agent does the
+// moving, the tool watches the process table until no process is `pending`.
+int Mosctl::waitUntilNone(const std::function<bool(const ProcessInfo &)> &pending,
+                          const QString &doneMessage)
 {
     for (;;) {
-        const auto d = done();
-        if (!d)
-            return refused(d.error());
-        if (*d)
+        const auto procs = m_s.wait(m_s.client().processes());
+        if (!procs)
+            return refused(procs.error());
+        if (std::ranges::none_of(*procs, pending))
             break;
         QThread::sleep(std::chrono::seconds(1));
     }
@@ -171,14 +173,9 @@ int Mosctl::expel(const QStringList &args)
         return usage();
     if (const auto r = m_s.wait(m_s.client().expel()); !r)
         return refused(r.error());
-    return waitUntil(
-        [this]() -> Result<bool> {
-            const auto procs = m_s.wait(m_s.client().processes());
-            if (!procs)
-                return std::unexpected(procs.error());
-            return std::ranges::none_of(*procs, &ProcessInfo::guest);
-        },
-        tr("All remote processes were expelled and no further remote processes accepted."));
+    return waitUntilNone(&ProcessInfo::guest,
+                         tr("All remote processes were expelled and no further remote processes "
+                            "accepted."));
 }
 
 int Mosctl::bring(const QStringList &args)
@@ -187,16 +184,8 @@ int Mosctl::bring(const QStringList &args)
         return usage();
     if (const auto r = m_s.wait(m_s.client().bring()); !r)
         return refused(r.error());
-    return waitUntil(
-        [this]() -> Result<bool> {
-            const auto procs = m_s.wait(m_s.client().processes());
-            if (!procs)
-                return std::unexpected(procs.error());
-            return std::ranges::none_of(*procs, [](const ProcessInfo &p) {
-                return !p.guest && p.where != 0;
-            });
-        },
-        tr("All local processes are home and stay home automatically."));
+    return waitUntilNone([](const ProcessInfo &p) { return !p.guest && p.where != 0; },
+                         tr("All local processes are home and stay home automatically."));
 }
 
 int Mosctl::gettune(const QStringList &args)

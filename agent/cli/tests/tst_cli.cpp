@@ -223,6 +223,22 @@ private slots:
         QCOMPARE(value(QStringLiteral("getdecay")) + value(QStringLiteral("getspeed")), before);
     }
 
+    // expel implies block and bring implies lstay; with nothing away they return at once.
+    void expelAndBring()
+    {
+        Run r = run(QStringLiteral("mosctl"), {QStringLiteral("expel")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QLatin1String("All remote processes were expelled")));
+        QVERIFY(run(QStringLiteral("mosctl"), {QStringLiteral("block")}).out.contains(QLatin1String("already")));
+        r = run(QStringLiteral("mosctl"), {QStringLiteral("bring")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QLatin1String("All local processes are home")));
+        QVERIFY(run(QStringLiteral("mosctl"), {QStringLiteral("lstay")}).out.contains(QLatin1String("already")));
+        QCOMPARE(run(QStringLiteral("mosctl"), {QStringLiteral("noblock")}).code, 0);
+        QCOMPARE(run(QStringLiteral("mosctl"), {QStringLiteral("nolstay")}).code, 0);
+        QCOMPARE(run(QStringLiteral("mosctl"), {QStringLiteral("expel"), QStringLiteral("x")}).code, 2);
+    }
+
     void noAgent()
     {
         const Run r = run(QStringLiteral("mosctl"), {QStringLiteral("getload")}, {},
