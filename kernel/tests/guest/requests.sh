@@ -27,7 +27,13 @@ reader() {
 	hpcreq "$@" >"$out" 2>&1 &
 	p=$!
 	eval "$var=$p"
-	wait_for 5 sleeping $p
+	wait_for 5 asleep_or_done $p
+}
+
+# asleep_or_done PID: sleeping, or finished already (what it waited for came
+# first): waiting on would only make what follows late.
+asleep_or_done() {
+	sleeping "$1" || gone "$1"
 }
 
 sleeping() {
