@@ -9,10 +9,18 @@ ENV = $(if $(filter native,$(SETUP)),,$(DEVROOT) run build --) env $(CCACHE_ENV)
 # what an earlier one compiled.
 CCACHE_ENV = CCACHE_BASEDIR=$(CURDIR) CCACHE_NOHASHDIR=1
 
-.PHONY: test build configure shell format tidy clean
+.PHONY: test demo build configure shell format tidy clean
 
 test:
 	$(ENV) sh -c 'cmake --preset $(PRESET) && cmake --build --preset $(PRESET) && ctest --preset $(PRESET)'
+
+# The console on a cluster of this machine (lab/demo/omdemo), built with the demo preset
+# (release, without the kernel roots and tests).
+# The build root does not see the user's files: the display's cookie goes in by the environment.
+demo:
+	$(ENV) sh -c 'cmake --preset demo && cmake --build --preset demo --target omagentd omtools omcollectord omview'
+	$(ENV) OMDEMO_XAUTHORITY_DATA="$$(base64 -w0 "$${XAUTHORITY:-$$HOME/.Xauthority}" 2>/dev/null)" \
+		lab/demo/omdemo --build build/demo
 
 build:
 	$(ENV) sh -c 'cmake --preset $(PRESET) && cmake --build --preset $(PRESET)'

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# 200 insmod/rmmod cycles, each with the module's state in use when it goes:
+# 100 insmod/rmmod cycles, each with the module's state in use when it goes:
 # a map with node directories, peer records, a guest, a locked process, a
 # queued request, and every tenth time a reader blocked on the queue and a
 # process with its decay class set. Slab growth across all cycles is
@@ -7,7 +7,7 @@
 . /tests/lib.sh
 
 A=$HPC/admin
-CYCLES=200
+CYCLES=100
 BAD=/tmp/cycles.bad
 
 # settle: let deferred frees (RCU, workqueues) run before slab is measured.
