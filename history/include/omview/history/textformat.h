@@ -1,0 +1,21 @@
+// How the history browser writes times, spans, CPU time, memory and nodes.
+#pragma once
+
+#include <QString>
+#include <cstdint>
+#include <omview/store/types.h>
+
+namespace omview::history {
+
+// "2024-06-10 12:00:05", local time.
+QString timeText(std::int64_t t);
+// "45 s", "3 min 20 s", "12 min", "3 h 20 min", "2 d 4 h".
+QString spanText(std::int64_t seconds);
+// CPU time: "0.25 s", "42 s", "3:05", "1:02:03".
+QString cpuTimeText(std::int64_t ms);
+// "512 KiB", "1.5 GiB".
+QString memoryText(std::uint64_t bytes);
+// A node as people know it: its hostname, or "node 3" before one is known.
+QString nodeText(store::NodeId node, const QString &hostname);
+
+} // namespace omview::history

@@ -1,0 +1,61 @@
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <algorithm>
+#include <omview/history/textformat.h>
+
+namespace omview::history {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("omview::history::TextFormat", text);
+}
+} // namespace
+
+QString timeText(std::int64_t t) {
+    return QDateTime::fromSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString spanText(std::int64_t seconds) {
+    seconds = std::max<std::int64_t>(0, seconds);
+    if (seconds < 120)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600) {
+        return seconds % 60 ? tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60)
+                            : tr("%1 min").arg(seconds / 60);
+    }
+    if (seconds < 86400) {
+        const std::int64_t minutes = (seconds % 3600) / 60;
+        return minutes ? tr("%1 h %2 min").arg(seconds / 3600).arg(minutes)
+                       : tr("%1 h").arg(seconds / 3600);
+    }
+    const std::int64_t hours = (seconds % 86400) / 3600;
+    return hours ? tr("%1 d %2 h").arg(seconds / 86400).arg(hours)
+                 : tr("%1 d").arg(seconds / 86400);
+}
+
+QString cpuTimeText(std::int64_t ms) {
+    ms = std::max<std::int64_t>(0, ms);
+    if (ms < 10000)
+        return tr("%1 s").arg(QLocale().toString(static_cast<double>(ms) / 1000.0, 'f', 2));
+    const std::int64_t seconds = ms / 1000;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    const QChar zero(u'0');
+    if (seconds < 3600)
+        return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, zero);
+    return QStringLiteral("%1:%2:%3")
+        .arg(seconds / 3600)
+        .arg((seconds % 3600) / 60, 2, 10, zero)
+        .arg(seconds % 60, 2, 10, zero);
+}
+
+QString memoryText(std::uint64_t bytes) {
+    return QLocale().formattedDataSize(static_cast<qint64>(bytes), 1);
+}
+
+QString nodeText(store::NodeId node, const QString &hostname) {
+    return hostname.isEmpty() ? tr("node %1").arg(node) : hostname;
+}
+
+} // namespace omview::history
