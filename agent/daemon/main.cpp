@@ -1,47 +1,16 @@
 // omagentd: the omview node agent, or with --bridge its stdin/stdout relay.
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <csignal>
 #include <cstdio>
 #include <omview/agent/agent.h>
 #include <omview/agent/agentlog.h>
 #include <omview/agent/bridge.h>
 #include <omview/agent/config.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void onTerminate(int) {
-    const char byte = 1;
-    // Nothing to do if the pipe is full: a quit is already pending.
-    [[maybe_unused]] const ssize_t n = ::write(signalPipe[1], &byte, 1);
-}
-
-// SIGTERM (systemd) and SIGINT end the event loop cleanly, so the socket file is removed.
-void quitOnSignals(QCoreApplication &app) {
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) < 0)
-        return;
-    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
-        char byte;
-        [[maybe_unused]] const ssize_t n = ::read(signalPipe[0], &byte, 1);
-        qCInfo(lcAgent) << "stopping";
-        app.quit();
-    });
-    struct sigaction action{};
-    action.sa_handler = onTerminate;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGTERM, &action, nullptr);
-    ::sigaction(SIGINT, &action, nullptr);
-}
-
-} // namespace
+#include <omview/agent/heaprelease.h>
+#include <omview/termination/quitonsignals.h>
 
 int main(int argc, char *argv[]) {
+    omview::agent::mapLargeAllocations();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("omagentd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OMVIEW_VERSION));
@@ -56,7 +25,9 @@ int main(int argc, char *argv[]) {
 
     // The peer channel writes to sockets that may close under it: EPIPE, not death.
     std::signal(SIGPIPE, SIG_IGN);
-    quitOnSignals(app);
+    // SIGTERM (systemd) and SIGINT end the event loop cleanly, so the socket file is removed.
+    if (auto watching = omview::quitOnTerminationSignals(app, lcAgent()); !watching)
+        qCWarning(lcAgent).noquote() << watching.error();
 
     auto agent = omview::agent::Agent::start(invocation->config);
     if (!agent) {

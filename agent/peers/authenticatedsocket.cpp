@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QNetworkDatagram>
+#include <QNetworkProxy>
 #include <omview/peers/authenticatedsocket.h>
 
 namespace omview::peers {
@@ -28,6 +29,10 @@ AuthenticatedSocket::AuthenticatedSocket(PacketAuthenticator authenticator, Node
     // every number it sent before (it sends far fewer than a million a second),
     // so peers' replay windows need not forget it first.
     , m_nextSequence(static_cast<std::uint64_t>(wallClockMs()) * 1000) {
+    // Peer traffic goes straight to the cluster network, never through a proxy the
+    // environment may name; and resolving the system's proxy would load libproxy, GIO
+    // and their threads into the agent for nothing.
+    m_socket.setProxy(QNetworkProxy::NoProxy);
     connect(&m_socket, &QUdpSocket::readyRead, this, &AuthenticatedSocket::readPending);
 }
 

@@ -1,6 +1,7 @@
 #include "logging.h"
 
 #include <QNetworkInterface>
+#include <QNetworkProxy>
 #include <QVariant>
 #include <algorithm>
 #include <omview/peers/discovery.h>
@@ -77,6 +78,7 @@ std::expected<void, QString> Discovery::start() {
         return std::unexpected(
             QStringLiteral("cannot join multicast group %1: %2")
                 .arg(m_config.discoveryGroup.toString(), receiver->socket().errorString()));
+    m_sender.setProxy(QNetworkProxy::NoProxy); // as AuthenticatedSocket's
     if (!m_sender.bind(m_ownAddress, 0))
         return std::unexpected(QStringLiteral("cannot bind UDP %1: %2")
                                    .arg(m_ownAddress.toString(), m_sender.errorString()));

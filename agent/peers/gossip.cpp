@@ -80,6 +80,7 @@ void Gossip::setMembers(const NodeMap &members) {
 
 void Gossip::setOwnStatus(const NodeStatus &status) {
     m_own = status;
+    m_hasOwn = true;
 }
 
 QList<NodeRecord> Gossip::records() const {
@@ -118,7 +119,8 @@ void Gossip::step() {
         return;
     const std::int64_t now = monotonicMs();
     ++m_steps;
-    m_table.setOwn(m_own, ++m_version, now);
+    if (m_hasOwn)
+        m_table.setOwn(m_own, ++m_version, now);
     if (!m_quiet) {
         GossipMessage push{0, m_table.window(m_config.window, now)};
         const QByteArray payload = push.encode();
@@ -154,7 +156,8 @@ void Gossip::received(const Packet &packet, const QHostAddress &from) {
     // A pull is answered at once with this node's own fresh record and window;
     // the answer asks for nothing, so pulls cannot chain. A quiet node stays quiet.
     if ((message->flags & GossipMessage::AnswerRequested) && !m_quiet) {
-        m_table.setOwn(m_own, ++m_version, now);
+        if (m_hasOwn)
+            m_table.setOwn(m_own, ++m_version, now);
         sendTo(packet.sender, GossipMessage{0, m_table.window(m_config.window, now)}.encode());
     }
 }

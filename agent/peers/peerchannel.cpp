@@ -1,5 +1,6 @@
 #include "logging.h"
 
+#include <QNetworkProxy>
 #include <omview/peers/authenticatedsocket.h>
 #include <omview/peers/channelcrypto.h>
 #include <omview/peers/packetauthenticator.h>
@@ -35,6 +36,7 @@ bool isHandshake(QByteArrayView body) {
 PeerChannel *PeerChannel::connectTo(const ChannelSetup &setup, NodeId server,
                                     const QHostAddress &address, quint16 port, QObject *parent) {
     auto *socket = new QTcpSocket;
+    socket->setProxy(QNetworkProxy::NoProxy); // directly to the peer (AuthenticatedSocket)
     auto *channel = new PeerChannel(setup, socket, false, server, parent);
     channel->m_target = QStringLiteral("%1:%2").arg(address.toString()).arg(port);
     // From the map address, so the peer can check which node is calling.

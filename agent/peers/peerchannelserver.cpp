@@ -1,5 +1,6 @@
 #include "logging.h"
 
+#include <QNetworkProxy>
 #include <omview/peers/peerchannelserver.h>
 
 namespace omview::peers {
@@ -26,6 +27,7 @@ PeerChannelServer::PeerChannelServer(const PeerConfig &config, const ClusterKey 
     , m_channelKey(key.derive("channel"))
     , m_self(self)
     , m_members(members) {
+    m_server.setProxy(QNetworkProxy::NoProxy); // peers connect directly (AuthenticatedSocket)
     connect(&m_server, &QTcpServer::newConnection, this, &PeerChannelServer::acceptPending);
 }
 

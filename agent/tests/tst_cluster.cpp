@@ -117,10 +117,6 @@ void TestClusterIntegration::onlySampledValuesFromTheStart() {
     }
     if (!wrong.isEmpty())
         qInfo("%lld unsampled values, the first: %s", wrong.size(), qPrintable(wrong.first()));
-    // Known agent bug, open: for about a second after start an agent answers and gossips an
-    // all-zero status for nodes it marks alive (the peer link starts before the first full
-    // sample). Kept as an expected failure so the fix shows up as XPASS and turns this on.
-    QEXPECT_FAIL("", "agent serves unsampled status in its first second (open bug)", Continue);
     QVERIFY2(wrong.isEmpty(), qPrintable(wrong.value(0)));
 }
 

@@ -157,13 +157,18 @@ void EndToEndTest::cleanupTestCase() {
     }
 }
 
+// Node rows appear once a second. The collector writes a row in a second only when a new sample
+// arrived in it, so on a loaded machine a second can go without one (a late timer in the agent
+// or the collector): the test waits for rows rather than counting seconds, and asks only that
+// no hole is long enough to show as a gap.
 void EndToEndTest::recordsNodesEverySecond() {
     const CollectorStatus s = status();
     QCOMPARE(s.state, u"writing"_s);
     QCOMPARE(s.agentState, u"connected"_s);
     QCOMPARE(s.agentNode, std::optional<std::int64_t>(1));
-    QCOMPARE(s.nodes, 1);
     QCOMPARE(s.ticksDropped, 0);
+    // Nodes in the last tick: 0 when that second had no new sample.
+    QTRY_COMPARE_WITH_TIMEOUT(status().nodes, 1, 30000);
 
     auto store = CollectorStore::open(m_database);
     QVERIFY2(store, store ? "" : qPrintable(store.error().message));
@@ -173,30 +178,50 @@ void EndToEndTest::recordsNodesEverySecond() {
     QCOMPARE(nodes->first().node, 1u);
     QCOMPARE(nodes->first().address, u"127.0.0.1"_s);
 
-    auto range = (*store)->range();
-    QVERIFY(range && range->has_value());
-    auto rows = (*store)->samples(1, (*range)->first, (*range)->last);
-    QVERIFY(rows);
-    QVERIFY(rows->size() >= 5);
-    for (const SampleRow &row : *rows) {
+    // Ticks with a process snapshot but no new node sample count in ticksWritten too.
+    std::optional<TimeRange> range;
+    QList<SampleRow> rows;
+    const auto rowsSoFar = [&] {
+        auto r = (*store)->range();
+        if (!r || !*r)
+            return qsizetype(0);
+        range = **r;
+        rows = (*store)->samples(1, range->first, range->last).value_or(QList<SampleRow>{});
+        return rows.size();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowsSoFar() >= 5, 60000);
+    for (const SampleRow &row : std::as_const(rows)) {
         QVERIFY(row.sample.memTotal > 0);
         QVERIFY(row.sample.memUsed <= row.sample.memTotal);
         QVERIFY(row.sample.cpus >= 1);
         QVERIFY(row.sample.status & 2); // up
     }
-    // Once a second, give or take a jittered tick.
-    for (qsizetype i = 1; i < rows->size(); ++i)
-        QVERIFY(rows->at(i).t - rows->at(i - 1).t <= 2);
-    QVERIFY(qAbs(rows->last().t - QDateTime::currentSecsSinceEpoch()) <= 3);
+    QStringList times;
+    for (const SampleRow &row : std::as_const(rows))
+        times.append(QString::number(row.t));
+    const QByteArray seconds = times.join(u' ').toUtf8();
+    // Every second, a late one left out now and then: never a hole that reads as a gap, and
+    // rows in most of the seconds.
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        QVERIFY2(rows.at(i).t - rows.at(i - 1).t <= gapThreshold(Tier::Raw), seconds.constData());
+    const std::int64_t span = rows.last().t - rows.first().t + 1;
+    QVERIFY2(2 * rows.size() >= span, seconds.constData());
 
     SeriesQuery q;
     q.metric = Metric::MemTotal;
-    q.from = (*range)->first;
-    q.to = (*range)->last;
+    q.from = range->first;
+    q.to = range->last;
     auto line = (*store)->series(q);
     QVERIFY(line);
-    QCOMPARE(line->points.size(), rows->size());
-    QCOMPARE(line->points.first().value, static_cast<double>(rows->first().sample.memTotal));
+    QCOMPARE(line->points.size(), rows.size());
+    QCOMPARE(line->points.first().value, static_cast<double>(rows.first().sample.memTotal));
+    QVERIFY(std::ranges::none_of(line->points, &SeriesPoint::gapBefore));
+
+    // And it goes on recording.
+    const std::int64_t last = rows.last().t;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !(*store)->samples(1, last + 1, QDateTime::currentSecsSinceEpoch() + 1).value().isEmpty(),
+        15000);
 }
 
 void EndToEndTest::recordsWhatRanWhere() {

@@ -1,6 +1,7 @@
 #include "omview/agent/clusterlink.h"
 
 #include "omview/agent/dispatcher.h"
+#include "omview/agent/heaprelease.h"
 #include "omview/agent/localnode.h"
 
 #include <QDateTime>
@@ -151,6 +152,8 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
     }
 
     auto gossip = std::make_unique<peers::Gossip>(m_peerConfig, *m_key, self, members);
+    // Before start(): its first step goes out at once and must carry the sample, not zeros.
+    gossip->setOwnStatus(m_local.status());
     if (auto started = gossip->start(); !started)
         return std::unexpected(
             u"load gossip on UDP port %1: %2"_s.arg(m_peerConfig.loadPort).arg(started.error()));
@@ -166,6 +169,8 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
             QByteArray line = rpc::serialize(m);
             line.chop(1); // the channel frames lines itself
             reply.send(line);
+            if (line.size() >= LargeMessageBytes)
+                releaseFreedHeapSoon();
         };
         auto message = rpc::parseMessage(request.line);
         if (!message)
@@ -190,7 +195,6 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
     connect(gossip.get(), &peers::Gossip::nodeAliveChanged, this, [](NodeId id, bool alive) {
         qCInfo(lcAgent).noquote() << "node" << id << (alive ? "is up" : "is down");
     });
-    gossip->setOwnStatus(m_local.status());
 
     m_gossip = std::move(gossip);
     m_channelServer = std::move(server);
@@ -292,9 +296,23 @@ void ClusterLink::feedLoads(const QList<NodeRecord> &records) {
 }
 
 QList<NodeRecord> ClusterLink::clusterTable() const {
-    if (m_gossip)
-        return m_gossip->records();
     const NodeStatus &self = m_local.status();
+    if (m_gossip) {
+        // This node's row is its latest sample, not the copy the last gossip step took:
+        // readers then see each sample once, whatever the phase between the two timers.
+        QList<NodeRecord> records = m_gossip->records();
+        for (NodeRecord &r : records) {
+            if (r.node.id == m_self) {
+                const QString address = r.node.address;
+                r.node = self;
+                r.node.id = m_self;
+                r.node.address = address;
+                r.ageMs = 0;
+                r.alive = true;
+            }
+        }
+        return records;
+    }
     const qint64 age =
         self.sampledAt > 0
             ? std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - self.sampledAt)

@@ -99,6 +99,9 @@ void LocalNode::refreshIdentity() {
         m_status.id = *id;
         m_status.address = addressOf(*id);
     }
+    // The status bits follow the ID (configured and up only with one): the peers started
+    // for the new ID announce this status at once.
+    refreshSettings();
 }
 
 void LocalNode::refreshSettings() {

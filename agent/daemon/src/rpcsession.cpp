@@ -1,6 +1,7 @@
 #include "omview/agent/rpcsession.h"
 
 #include "omview/agent/agentlog.h"
+#include "omview/agent/heaprelease.h"
 #include "omview/agent/localconnection.h"
 #include "omview/agent/subscriptionhub.h"
 
@@ -171,7 +172,10 @@ void RpcSession::respond(const rpc::Id &id, const Result<QJsonValue> &result) {
 void RpcSession::send(const rpc::Message &message) {
     if (m_closing)
         return;
-    m_connection->write(rpc::serialize(message));
+    const QByteArray line = rpc::serialize(message);
+    m_connection->write(line);
+    if (line.size() >= LargeMessageBytes)
+        releaseFreedHeapSoon();
     if (m_connection->bytesToWrite() > MaxBacklog)
         close(u"it stopped reading (%1 bytes unsent)"_s.arg(m_connection->bytesToWrite()));
 }

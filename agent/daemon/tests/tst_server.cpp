@@ -2,6 +2,7 @@
 // method's happy path and every error path, malformed input included.
 #include "testagent.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -184,6 +185,37 @@ private slots:
             }
         }
         QVERIFY(self);
+    }
+
+    // This node's row in cluster.nodes is its latest sample from the first answer on: never
+    // the unsampled record a starting gossip would hold, nor the copy of the last gossip step.
+    void clusterNodesHoldTheLatestOwnSample() {
+        TestAgent fresh;
+        QVERIFY2(fresh.ok(), qPrintable(fresh.error()));
+        LineClient client;
+        QVERIFY(client.connectTo(fresh.socketPath()));
+        client.hello();
+        const auto ownRow = [&client]() -> QJsonObject {
+            const QJsonArray nodes = client.call(u"cluster.nodes"_s).value(u"result"_s).toArray();
+            for (const QJsonValue &n : nodes)
+                if (n.toObject().value(u"id"_s).toInt() == 1)
+                    return n.toObject();
+            return {};
+        };
+        const QJsonObject first = ownRow();
+        QVERIFY2(first.value(u"alive"_s).toBool(), QJsonDocument(first).toJson().constData());
+        QVERIFY2(first.value(u"sampledAt"_s).toInteger() > 0,
+                 QJsonDocument(first).toJson().constData());
+        QVERIFY(first.value(u"memTotal"_s).toInteger() > 0);
+        QVERIFY(first.value(u"speed"_s).toInt() > 0);
+        QCOMPARE(first.value(u"status"_s).toInt() & 3, 3); // configured, up
+
+        const qint64 before = fresh.agent().local().status().sampledAt;
+        QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > before);
+        fresh.agent().local().sample();
+        const qint64 latest = fresh.agent().local().status().sampledAt;
+        QVERIFY(latest > before);
+        QCOMPARE(ownRow().value(u"sampledAt"_s).toInteger(), latest);
     }
 
     void settingsRoundTrip() {

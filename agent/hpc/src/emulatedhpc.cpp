@@ -417,8 +417,19 @@ HpcResult<void> EmulatedHpc::setDecayOption(Pid pid, HpcDecayOption option) {
     return {};
 }
 
+// As the module's requests file: the hold-down of a balancer request starts when the agent
+// takes it, since a request can wait in the queue for longer than the hold-down lasts (while
+// it waits, the balancer skips the process for being queued).
 QList<HpcRequest> EmulatedHpc::takeRequests() {
-    return m_requests->takeAll();
+    QList<HpcRequest> taken = m_requests->takeAll();
+    const std::int64_t until = m_clock() + holdDownMs;
+    for (const HpcRequest &r : std::as_const(taken)) {
+        if (r.reason != HpcReason::Balance && r.reason != HpcReason::Memory)
+            continue;
+        if (TrackedProcess *p = m_procs->find(r.pid))
+            p->holdUntilMs = until;
+    }
+    return taken;
 }
 
 bool EmulatedHpc::queue(const HpcRequest &request) {
@@ -506,12 +517,10 @@ void EmulatedHpc::balance() {
     const HpcReason reason = d.reason == HPC_REASON_MEMORY ? HpcReason::Memory : HpcReason::Balance;
     const TrackedProcess *chosen = m_procs->find(Pid(d.pid));
     const HpcTarget target = chosen ? targetOf(*chosen, d.target) : HpcTarget::toNode(d.target);
-    if (!queue(HpcRequest{Pid(d.pid), target, reason})) {
+    // A full queue drops the decision; it is made again next second. The hold-down starts
+    // when the agent takes the request (takeRequests).
+    if (!queue(HpcRequest{Pid(d.pid), target, reason}))
         qCDebug(lcHpc) << "request queue full, balancer decision for" << d.pid << "dropped";
-        return;
-    }
-    if (TrackedProcess *p = m_procs->find(Pid(d.pid)))
-        p->holdUntilMs = now + holdDownMs;
 }
 
 // A guest sent to its own home node goes "home".

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <cerrno>
 #include <expected>
 #include <functional>
@@ -129,6 +130,7 @@ private slots:
     void expelQueuesGuests();
     void bringQueuesAwayProcesses();
     void balancerMovesCpuHog();
+    void holdDownStartsWhenTaken();
     void decayOptions();
 
 private:
@@ -139,6 +141,8 @@ private:
     std::optional<HpcProcEntry> procEntry(Pid pid) const;
     std::optional<HpcNodeEntry> nodeEntry(NodeId id) const;
     QList<HpcRequest> collectRequests(int ms, const std::function<void()> &eachSecond = {});
+    // Lets @ms pass on the backend's clock with the event loop running and nothing taken.
+    void passWithoutTaking(int ms, const std::function<void()> &eachSecond);
 
     Options m_options;
     std::unique_ptr<HpcBackend> m_backend;
@@ -264,6 +268,24 @@ QList<HpcRequest> HpcBackendTest::collectRequests(int ms, const std::function<vo
         out += m_backend->takeRequests();
     }
     return out;
+}
+
+void HpcBackendTest::passWithoutTaking(int ms, const std::function<void()> &eachSecond) {
+    if (emulated()) {
+        // The balancer runs on real seconds, the hold-down on the backend's clock.
+        advanceClock(ms);
+        eachSecond();
+        QTest::qWait(1500);
+        return;
+    }
+    // Without the event loop, so that ProcHpc does not read the requests file: what waits,
+    // waits in the module's queue.
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        eachSecond();
+        QThread::msleep(1000);
+    }
 }
 
 // ---- settings ----
@@ -926,6 +948,55 @@ void HpcBackendTest::balancerMovesCpuHog() {
     const QList<HpcRequest> again = collectRequests(4000, feed);
     for (const HpcRequest &a : again)
         QVERIFY2(a.pid != r.pid, "asked again within the hold-down");
+}
+
+// The hold-down starts when the agent takes a balancer request, not when it is queued: a
+// request that waited longer than the hold-down still keeps its process from being asked for
+// again for the whole hold-down after it is taken.
+void HpcBackendTest::holdDownStartsWhenTaken() {
+    EXPECT_OK(m_backend->setMap(twoNodes));
+    SettingsChange c;
+    c.mospe = 1;
+    c.stay = false;
+    c.speed = 1000;
+    c.slowDecay = 700;
+    c.fastDecay = 600;
+    c.overheads = QList<std::uint32_t>{1000, 0, 0, 20};
+    const auto feed = [this] {
+        QVERIFY(m_backend->feedLoads({peer(2, 0, 1000000, 8)}));
+    };
+    feed();
+    QSignalSpy queued(m_backend.get(), &HpcBackend::requestQueued);
+    ChildProcess spinner = ChildProcess::start(ChildProcess::Kind::Spin);
+    QVERIFY(spinner.valid());
+    EXPECT_OK(m_backend->apply(c));
+    QTRY_VERIFY_WITH_TIMEOUT(procEntry(spinner.pid()).value_or(HpcProcEntry{}).usage >= 50, 10000);
+    QElapsedTimer t;
+    t.start();
+    while (queued.isEmpty() && t.elapsed() < 15000) {
+        feed();
+        queued.wait(1000);
+    }
+    QVERIFY2(!queued.isEmpty(), "no request from the balancer within 15 s");
+
+    // Left in the queue for longer than the hold-down; while it waits it is not asked for again
+    // (a request for the same process would replace it).
+    passWithoutTaking(11000, feed);
+    // Other busy processes on the machine may have been asked for as well.
+    const QList<HpcRequest> taken = m_backend->takeRequests();
+    QVERIFY(!taken.isEmpty());
+    for (const HpcRequest &r : taken) {
+        QVERIFY(r.reason == HpcReason::Balance || r.reason == HpcReason::Memory);
+        QCOMPARE(r.target, HpcTarget::toNode(2));
+    }
+
+    // Taken now: held from now, although queued more than the hold-down ago.
+    const QList<HpcRequest> again = collectRequests(4000, feed);
+    for (const HpcRequest &a : again)
+        for (const HpcRequest &r : taken)
+            QVERIFY2(a.pid != r.pid, qPrintable(QStringLiteral("process %1 was asked for again "
+                                                               "within the hold-down")
+                                                    .arg(r.pid)));
 }
 
 // ---- decay/ ----

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -118,6 +119,23 @@ private slots:
         QCOMPARE(a.openChannels(), 1);
         QCOMPARE(b.server->counters().sessions, 1u);
         QCOMPARE(b.server->counters().requests, 1u);
+    }
+
+    // The channel connects and listens directly whatever proxy the process is told to use.
+    void ignoresTheApplicationProxy() {
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::Socks5Proxy, QStringLiteral("127.0.0.1"), 9));
+        const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy({}); });
+        Agent b(m_config, test::key(), 2, m_map);
+        const auto listening = b.server->listen(at(2));
+        QVERIFY2(listening.has_value(), test::why(listening).constData());
+        PeerForwarder a(m_config, test::key(), 1, m_map);
+        Outcome o;
+        a.forward(2, "{}\n", o.callback());
+        QVERIFY(o.wait());
+        QVERIFY2(o.result->has_value(),
+                 o.result->has_value() ? "" : qPrintable(o.result->error().message));
+        QCOMPARE(o.result->value(), QByteArray("{} from 2 for 1"));
     }
 
     void concurrentRequestsMatchTheirAnswers() {

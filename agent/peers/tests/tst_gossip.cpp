@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QNetworkProxy>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -243,6 +244,73 @@ private slots:
         QCOMPARE(counters().dropped(), 7u);
         QCOMPARE(node.record(2)->node.load, 4242u); // nothing dropped was acted on
         QVERIFY(!node.record(9).has_value());
+    }
+
+    // A node that has not sampled yet relays what it hears but announces nothing of its own:
+    // its peers see it as not heard from, never as a live node with no load or memory.
+    void announcesNothingBeforeItsFirstSample() {
+        PeerConfig config;
+        config.intervalMs = 50;
+        config.loadPort = test::freePort(Subnet, 2);
+        const NodeMap map = test::loopbackMap(Subnet, 2);
+        Gossip sampled(config, test::key(), 1, map);
+        NodeStatus s;
+        s.hostname = QStringLiteral("node1");
+        s.status = 3;
+        s.load = 100;
+        s.memTotal = std::uint64_t(4096) * 1000;
+        sampled.setOwnStatus(s);
+        QVERIFY(sampled.start().has_value());
+        Gossip starting(config, test::key(), 2, map);
+        QVERIFY(starting.start().has_value());
+
+        // Node 2 hears node 1 and passes its record on, so node 1 does hear from node 2.
+        QVERIFY(QTest::qWaitFor([&] { return starting.record(1)->alive; }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return sampled.counters().accepted >= 5; }, 5000));
+        QVERIFY2(!sampled.record(2)->alive, qPrintable(sampled.record(2)->node.hostname));
+        QCOMPARE(sampled.record(2)->ageMs, -1);
+        QVERIFY(!starting.record(2)->alive);
+
+        NodeStatus mine;
+        mine.hostname = QStringLiteral("node2");
+        mine.status = 3;
+        mine.load = 77;
+        mine.memTotal = std::uint64_t(4096) * 2000;
+        starting.setOwnStatus(mine);
+        QVERIFY(QTest::qWaitFor([&] { return sampled.record(2)->alive; }, 5000));
+        QCOMPARE(sampled.record(2)->node.load, 77u);
+        QCOMPARE(sampled.record(2)->node.memTotal, std::uint64_t(4096) * 2000);
+        QCOMPARE(sampled.record(2)->node.hostname, QStringLiteral("node2"));
+        QVERIFY(starting.record(2)->alive);
+    }
+
+    // Load records go straight to the peers whatever proxy the process is told to use: a
+    // cluster network is never reached through one.
+    void ignoresTheApplicationProxy() {
+        PeerConfig config;
+        config.intervalMs = 50;
+        config.loadPort = test::freePort(Subnet, 3); // the probe sockets would use the proxy
+        QVERIFY(config.loadPort != 0);
+        const NodeMap map = test::loopbackMap(Subnet, 3);
+        QNetworkProxy::setApplicationProxy(
+            QNetworkProxy(QNetworkProxy::Socks5Proxy, QStringLiteral("127.0.0.1"), 9));
+        const auto restore = qScopeGuard([] { QNetworkProxy::setApplicationProxy({}); });
+        std::vector<std::unique_ptr<Gossip>> nodes;
+        for (NodeId id = 1; id <= 3; ++id) {
+            nodes.push_back(std::make_unique<Gossip>(config, test::key(), id, map));
+            NodeStatus s;
+            s.status = 3;
+            s.load = 10 * id;
+            nodes.back()->setOwnStatus(s);
+            const auto started = nodes.back()->start();
+            QVERIFY2(started.has_value(), test::why(started).constData());
+        }
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::ranges::all_of(
+                    nodes, [](const auto &g) { return g->alivePeers().size() == 2; });
+            },
+            10000));
     }
 
     void refusesToStartOffTheMap() {

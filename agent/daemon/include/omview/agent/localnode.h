@@ -41,8 +41,8 @@ public:
     std::span<const ProcessInfo> processes() const;
     bool hasSample() const { return m_samples > 0; }
 
-    // The node map or mospe changed: this node's ID and address are read again now, so
-    // requests that follow see them without waiting for the next sample.
+    // The node map or mospe changed: this node's ID, address, speed and status bits are read
+    // again now, so requests that follow see them without waiting for the next sample.
     void refreshIdentity();
     // A setting changed: the speed and status bits are read again now, so that
     // `mosctl setspeed N; mosctl getspeed` shows N.

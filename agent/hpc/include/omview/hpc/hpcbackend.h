@@ -61,7 +61,8 @@ public:
     // the agent itself alone; the emulation applies them to any tracked process.
     virtual HpcResult<void> setDecayOption(Pid pid, HpcDecayOption option) = 0;
 
-    // The requests queue: every request waiting since the last call, oldest first.
+    // The requests queue: every request waiting since the last call, oldest first. Taking a
+    // balancer request (balance, memory) starts its process's 10 s hold-down.
     virtual QList<HpcRequest> takeRequests() = 0;
 
 signals:

@@ -32,7 +32,9 @@ public:
 
     // A new map (map file reloaded, discovery changed); this node must be in it.
     void setMembers(const NodeMap &members);
-    // The latest sample of this node, sent from the next step on.
+    // The latest sample of this node, sent from the next step on. Until the first one, this
+    // node relays what it hears but announces nothing of its own: an unsampled record would
+    // reach every peer as a live node with no load, memory or speed.
     void setOwnStatus(const NodeStatus &status);
     // quiet (admin/quiet): stop sending; received records are still taken.
     void setQuiet(bool quiet) { m_quiet = quiet; }
@@ -71,6 +73,7 @@ private:
     NodeMap m_members;
     PeerTable m_table;
     NodeStatus m_own;
+    bool m_hasOwn = false;
     std::unique_ptr<AuthenticatedSocket> m_socket;
     QTimer m_timer;
     QRandomGenerator m_random;
