@@ -58,10 +58,15 @@ std::expected<std::unique_ptr<Agent>, StartError> Agent::start(const AgentConfig
         std::make_unique<Dispatcher>(*agent->m_local, *agent->m_backend, *agent->m_cluster);
     agent->m_cluster->serve(*agent->m_dispatcher);
     ClusterLink *link = agent->m_cluster.get();
-    connect(agent->m_dispatcher.get(), &Dispatcher::membershipChanged, link, [link] {
-        if (auto reloaded = link->reload(); !reloaded)
-            qCWarning(lcAgent).noquote() << reloaded.error();
-    });
+    // Queued: the request that changed membership (a forwarded setpe) gets its
+    // reply out before reload() closes the peer channel it came on.
+    connect(
+        agent->m_dispatcher.get(), &Dispatcher::membershipChanged, link,
+        [link] {
+            if (auto reloaded = link->reload(); !reloaded)
+                qCWarning(lcAgent).noquote() << reloaded.error();
+        },
+        Qt::QueuedConnection);
     Agent *self = agent.get();
     agent->m_server = std::make_unique<AgentServer>(
         *agent->m_dispatcher, PeerAccess(config.adminGroup), [self] { return self->hello(); });
