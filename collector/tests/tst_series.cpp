@@ -129,6 +129,10 @@ private slots:
     void olderPartsComeFromCoarserTiers();
     void smallClusterScansRows();
     void refusesBadQueries();
+    void batchReducesLikeSeries_data();
+    void batchReducesLikeSeries();
+    void batchStitchesTiers();
+    void batchRefusesBadQueries();
 
 private:
     QTemporaryDir m_dir;
@@ -341,6 +345,127 @@ void SeriesTest::refusesBadQueries() {
     auto empty = m_store->series(q);
     QVERIFY(empty);
     QVERIFY(empty->points.isEmpty());
+}
+
+// series(QList) reduces while streaming the rows: the same columns, breaks
+// and tier as series() for each query, in one call.
+void SeriesTest::batchReducesLikeSeries_data() {
+    QTest::addColumn<std::optional<NodeId>>("node");
+    QTest::addColumn<Metric>("metric");
+    QTest::addColumn<std::int64_t>("from");
+    QTest::addColumn<std::int64_t>("to");
+    QTest::addColumn<int>("maxPoints");
+    QTest::addColumn<bool>("exactFirstLast"); // raw rows: first and last are rows
+    using N = std::optional<NodeId>;
+    QTest::newRow("raw, node 1, gaps")
+        << N(1) << Metric::Load << Start + 1000 << Start + 20999 << 4000 << true;
+    QTest::newRow("raw, node 2, every third second missing")
+        << N(2) << Metric::MemUsed << Start << Start + 9999 << 800 << true;
+    QTest::newRow("raw, cluster, outage")
+        << N() << Metric::Load << Start + 7000 << Start + 10999 << 800 << true;
+    QTest::newRow("minute, node 1")
+        << N(1) << Metric::Load << Start << Start + Length - 1 << 360 << false;
+    QTest::newRow("minute, cluster")
+        << N() << Metric::MemUsed << Start << Start + Length - 1 << 360 << false;
+    QTest::newRow("hour, node 2") << N(2) << Metric::Util << Start << Start + Length - 1 << 24
+                                  << false;
+    QTest::newRow("raw, unaligned columns")
+        << N(3) << Metric::Load << Start + 17 << Start + 3016 << 400 << true;
+    QTest::newRow("minute, unaligned columns, constant values")
+        << N(3) << Metric::Cpus << Start + 17 << Start + 5003 << 52 << false;
+}
+
+void SeriesTest::batchReducesLikeSeries() {
+    QFETCH(std::optional<NodeId>, node);
+    QFETCH(Metric, metric);
+    QFETCH(std::int64_t, from);
+    QFETCH(std::int64_t, to);
+    QFETCH(int, maxPoints);
+    QFETCH(bool, exactFirstLast);
+    SeriesQuery q;
+    q.node = node;
+    q.metric = metric;
+    q.from = from;
+    q.to = to;
+    q.maxPoints = maxPoints;
+    SeriesQuery other = q; // a second line in the same call
+    // Minute rows straddle unaligned columns: only constant values compare.
+    other.metric = metric == Metric::Cpus ? Metric::Speed : Metric::MemFree;
+    auto batch = m_store->series(QList<SeriesQuery>{q, other});
+    QVERIFY2(batch, batch ? "" : qPrintable(batch.error().message));
+    QCOMPARE(batch->size(), 2);
+    auto single = m_store->series(q);
+    QVERIFY(single);
+    const Series &got = batch->first();
+    QCOMPARE(got.tier, single->tier);
+    QCOMPARE(got.reduced, single->reduced);
+    QCOMPARE(got.gapThreshold, single->gapThreshold);
+    QCOMPARE(gapTimes(got), gapTimes(*single));
+    const QList<Row> rows = node ? nodeRows(*node, metric, from, to, present)
+                                 : clusterRows(metric, from, to, Nodes, present);
+    verifyM4(got, rows, from, to, maxPoints, exactFirstLast);
+    verifyM4(*single, rows, from, to, maxPoints, exactFirstLast);
+    // (Where two rows of a column share its extreme, either may be the point.)
+    auto second = m_store->series(other);
+    QVERIFY(second);
+    QCOMPARE(gapTimes(batch->at(1)), gapTimes(*second));
+    const QList<Row> otherRows = node ? nodeRows(*node, other.metric, from, to, present)
+                                      : clusterRows(other.metric, from, to, Nodes, present);
+    verifyM4(batch->at(1), otherRows, from, to, maxPoints, exactFirstLast);
+}
+
+void SeriesTest::batchStitchesTiers() {
+    // Raw rows kept two minutes: the older part comes from minute rows.
+    const QString path = m_dir.filePath(u"batchshort.db"_s);
+    WriterOptions options = testOptions(path);
+    options.retention.raw = std::chrono::seconds(120);
+    auto writer = StoreWriter::open(options);
+    QVERIFY(writer);
+    const auto all = [](std::int64_t, NodeId) {
+        return true;
+    };
+    writeTicks(**writer, Start, 3000, 2, all);
+    QVERIFY(await((*writer)->catchUp()));
+    (*writer)->close();
+    auto store = CollectorStore::open(path);
+    QVERIFY(store);
+    SeriesQuery q;
+    q.node = 1;
+    q.metric = Metric::Load;
+    q.from = Start;
+    q.to = Start + 2999;
+    q.maxPoints = 40000;
+    SeriesQuery memory = q; // read in the same pass
+    memory.metric = Metric::MemUsed;
+    auto batch = (*store)->series(QList<SeriesQuery>{q, memory});
+    QVERIFY(batch);
+    auto single = (*store)->series(q);
+    QVERIFY(single);
+    QCOMPARE(batch->first().points, single->points);
+    QCOMPARE(batch->first().tier, Tier::Raw);
+    auto singleMemory = (*store)->series(memory);
+    QVERIFY(singleMemory);
+    QCOMPARE(batch->at(1).points, singleMemory->points);
+}
+
+void SeriesTest::batchRefusesBadQueries() {
+    SeriesQuery good;
+    good.node = 1;
+    good.from = Start;
+    good.to = Start + 100;
+    SeriesQuery bad = good;
+    bad.maxPoints = 3;
+    auto refused = m_store->series(QList<SeriesQuery>{good, bad});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, StoreError::Kind::InvalidArgument);
+    bad = good;
+    bad.node = 70000;
+    refused = m_store->series(QList<SeriesQuery>{good, bad});
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(u"70000"_s));
+    auto none = m_store->series(QList<SeriesQuery>{});
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(SeriesTest)

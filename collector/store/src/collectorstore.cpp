@@ -87,6 +87,33 @@ RowSource valueRows(Tier tier, bool cluster, Metric metric, bool seek) {
     return {"", rows};
 }
 
+// The rows of a segment as (t, v0, lo0, hi0, v1, lo1, hi1, ...): valueRows()
+// for several metrics of the same rows at once.
+RowSource valueRowsMany(Tier tier, bool cluster, const QList<Metric> &metrics, bool seek) {
+    std::string columns = "t";
+    for (qsizetype i = 0; i < metrics.size(); ++i) {
+        const std::string c = schema::column(metrics[i]);
+        const std::string k = std::to_string(i);
+        if (tier == Tier::Raw)
+            columns += ", " + c + " AS v" + k + ", " + c + " AS lo" + k + ", " + c + " AS hi" + k;
+        else
+            columns += ", " + c + "_sum * 1.0 / n AS v" + k + ", " + c + "_min AS lo" + k + ", " +
+                       c + "_max AS hi" + k;
+    }
+    if (tier == Tier::Raw) {
+        if (cluster)
+            return {"", "SELECT " + columns + " FROM cluster_raw WHERE t BETWEEN ?1 AND ?2"};
+        RowSource raw = nodeRawRows(seek);
+        raw.rows = "SELECT " + columns + " FROM (" + raw.rows + ")";
+        return raw;
+    }
+    std::string rows =
+        "SELECT " + columns + " FROM " + tierTable(tier, cluster) + " WHERE t BETWEEN ?1 AND ?2";
+    if (!cluster)
+        rows += " AND node = ?3";
+    return {"", rows};
+}
+
 // "WITH RECURSIVE <cte> " when there is one.
 std::string withPrefix(const std::string &cte) {
     return cte.empty() ? std::string() : "WITH RECURSIVE " + cte + " ";
@@ -196,12 +223,23 @@ public:
     }
 
     StoreResult<Series> series(const SeriesQuery &q);
+    StoreResult<QList<Series>> series(const QList<SeriesQuery> &queries);
     StoreResult<std::optional<Stats>> stats(std::optional<NodeId> node, std::int64_t from,
                                             std::int64_t to);
 
 private:
+    // How a segment's rows are reduced to their columns' points: grouped in
+    // SQL, or streamed in time order and reduced here (same columns, much less
+    // work per row).
+    enum class Reduction { Sql, Streamed };
+    // Queries of one node over one range at one resolution (several metrics):
+    // planned once; streamed, their rows are read in one pass.
+    StoreResult<QList<Series>> plannedSeries(const QList<SeriesQuery> &group, const Coverages &cov,
+                                             bool seek, Reduction reduction);
     StoreResult<void> m4(const SeriesQuery &q, const Segment &segment, bool seek,
                          std::int64_t columns, Columns &out);
+    StoreResult<void> m4Streamed(const QList<SeriesQuery> &group, const Segment &segment, bool seek,
+                                 std::int64_t columns, QList<Columns> &out);
     StoreResult<void> plain(const SeriesQuery &q, const Segment &segment, bool seek,
                             QList<SeriesPoint> &out);
     StoreResult<void> addStats(std::optional<NodeId> node, const Segment &segment, bool seek,
@@ -290,6 +328,95 @@ StoreResult<void> CollectorStore::Impl::m4(const SeriesQuery &q, const Segment &
     return {};
 }
 
+StoreResult<void> CollectorStore::Impl::m4Streamed(const QList<SeriesQuery> &group,
+                                                   const Segment &segment, bool seek,
+                                                   std::int64_t columns, QList<Columns> &out) {
+    const SeriesQuery &q = group.first();
+    QList<Metric> metrics;
+    for (const SeriesQuery &one : group)
+        metrics.append(one.metric);
+    const RowSource src = valueRowsMany(segment.tier, !q.node, metrics, seek);
+    const std::string text = withPrefix(src.with) + "SELECT * FROM (" + src.rows + ") ORDER BY t";
+    auto stmt = statement(text);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    sql::Statement &s = **stmt;
+    const std::int64_t step = tierStep(segment.tier);
+    s.bind(1, floorTo(segment.from, step)).bind(2, segment.to);
+    if (q.node)
+        s.bind(3, *q.node);
+
+    // The column being reduced: what m4() groups per column, kept while the
+    // rows arrive in time order. Ties keep the earliest row.
+    struct Extremes {
+        Candidate first{}, last{}, min{}, max{};
+    };
+    QList<Extremes> open(group.size());
+    std::int64_t openCol = -1;
+    std::int64_t gapEnd = 0;
+    std::int64_t gapLength = -1;
+    const std::int64_t span = q.to - q.from + 1;
+    const std::int64_t threshold = gapThreshold(segment.tier);
+    const auto close = [&] {
+        if (openCol < 0)
+            return;
+        for (qsizetype k = 0; k < group.size(); ++k) {
+            ColumnPoints &col = out[k].columns[openCol];
+            const Extremes &e = open[k];
+            col.candidates.append(QList<Candidate>{e.first, e.min, e.max, e.last});
+            if (gapLength > threshold)
+                col.gapEnds.append(gapEnd);
+        }
+    };
+    std::optional<std::int64_t> previous;
+    for (;;) {
+        auto row = s.step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        const std::int64_t t = s.int64(0);
+        const std::int64_t col = std::max<std::int64_t>(0, (t - q.from) * columns / span);
+        const bool opening = col != openCol;
+        if (opening) {
+            close();
+            openCol = col;
+            gapEnd = 0;
+            gapLength = -1;
+        }
+        for (qsizetype k = 0; k < group.size(); ++k) {
+            const int c = 1 + 3 * static_cast<int>(k);
+            const double v = s.real(c);
+            const double lo = s.real(c + 1);
+            const double hi = s.real(c + 2);
+            Extremes &e = open[k];
+            if (opening) {
+                e = Extremes{{t, v, 0}, {t, v, 3}, {t, lo, 1}, {t, hi, 2}};
+                continue;
+            }
+            e.last = Candidate{t, v, 3};
+            if (lo < e.min.value)
+                e.min = Candidate{t, lo, 1};
+            if (hi > e.max.value)
+                e.max = Candidate{t, hi, 2};
+        }
+        if (previous && t - *previous > gapLength) {
+            gapLength = t - *previous;
+            gapEnd = t;
+        }
+        previous = t;
+        for (Columns &c : out) {
+            if (!c.segmentFirst || t < *c.segmentFirst)
+                c.segmentFirst = t;
+            if (!c.segmentLast || t > *c.segmentLast)
+                c.segmentLast = t;
+        }
+    }
+    close();
+    s.reset();
+    return {};
+}
+
 namespace {
 
 // A column's points: its earliest, latest, lowest and highest candidates, in
@@ -327,25 +454,23 @@ void emitColumn(const ColumnPoints &col, QList<SeriesPoint> &out, bool &reduced)
 
 } // namespace
 
-StoreResult<Series> CollectorStore::Impl::series(const SeriesQuery &q) {
+namespace {
+
+std::optional<StoreError> checkSeriesQuery(const SeriesQuery &q) {
     if (auto bad = checkRange(q.from, q.to))
-        return std::unexpected(*bad);
+        return bad;
     if (auto bad = checkNode(q.node))
-        return std::unexpected(*bad);
+        return bad;
     if (q.maxPoints < 4 || q.maxPoints > MaxPoints)
-        return std::unexpected(
-            invalid(u"maxPoints %1 is not in 4..%2"_s.arg(q.maxPoints).arg(MaxPoints)));
+        return invalid(u"maxPoints %1 is not in 4..%2"_s.arg(q.maxPoints).arg(MaxPoints));
+    return std::nullopt;
+}
 
-    const std::int64_t span = q.to - q.from + 1;
-    const std::int64_t columns = std::max(1, q.maxPoints / 4);
-    Tier preferred = Tier::Raw;
-    if (q.tier) {
-        preferred = *q.tier;
-    } else {
-        const std::int64_t width = span / columns;
-        preferred = width >= 3600 ? Tier::Hour : width >= 60 ? Tier::Minute : Tier::Raw;
-    }
+} // namespace
 
+StoreResult<Series> CollectorStore::Impl::series(const SeriesQuery &q) {
+    if (auto bad = checkSeriesQuery(q))
+        return std::unexpected(*bad);
     auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
     if (!tx)
         return std::unexpected(tx.error());
@@ -359,44 +484,121 @@ StoreResult<Series> CollectorStore::Impl::series(const SeriesQuery &q) {
             return std::unexpected(s.error());
         seek = *s;
     }
+    auto one = plannedSeries(QList<SeriesQuery>{q}, *cov, seek, Reduction::Sql);
+    if (!one)
+        return std::unexpected(one.error());
+    return std::move(one->first());
+}
 
-    Series result;
-    result.tier = preferred;
-    result.gapThreshold = gapThreshold(preferred);
-    const QList<Segment> segments = planSeries(*cov, preferred, q.from, q.to);
+StoreResult<QList<Series>> CollectorStore::Impl::series(const QList<SeriesQuery> &queries) {
+    for (const SeriesQuery &q : queries) {
+        if (auto bad = checkSeriesQuery(q))
+            return std::unexpected(*bad);
+    }
+    auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
+    if (!tx)
+        return std::unexpected(tx.error());
+    auto cov = loadCoverage(db);
+    if (!cov)
+        return std::unexpected(cov.error());
+    bool seek = false;
+    if (std::ranges::any_of(queries, [](const SeriesQuery &q) { return q.node.has_value(); })) {
+        auto s = seekRawRows();
+        if (!s)
+            return std::unexpected(s.error());
+        seek = *s;
+    }
+    // Neighbours that differ only in the metric share their rows.
+    const auto sameRows = [](const SeriesQuery &a, const SeriesQuery &b) {
+        return a.node == b.node && a.from == b.from && a.to == b.to && a.maxPoints == b.maxPoints &&
+               a.tier == b.tier;
+    };
+    QList<Series> out;
+    out.reserve(queries.size());
+    for (qsizetype i = 0; i < queries.size();) {
+        qsizetype j = i + 1;
+        while (j < queries.size() && sameRows(queries[i], queries[j]))
+            ++j;
+        auto group = plannedSeries(queries.mid(i, j - i), *cov, seek, Reduction::Streamed);
+        if (!group)
+            return std::unexpected(group.error());
+        out.append(std::move(*group));
+        i = j;
+    }
+    return out;
+}
+
+StoreResult<QList<Series>> CollectorStore::Impl::plannedSeries(const QList<SeriesQuery> &group,
+                                                               const Coverages &coverage, bool seek,
+                                                               Reduction reduction) {
+    const SeriesQuery &q = group.first();
+    const std::int64_t span = q.to - q.from + 1;
+    const std::int64_t columns = std::max(1, q.maxPoints / 4);
+    Tier preferred = Tier::Raw;
+    if (q.tier) {
+        preferred = *q.tier;
+    } else {
+        const std::int64_t width = span / columns;
+        preferred = width >= 3600 ? Tier::Hour : width >= 60 ? Tier::Minute : Tier::Raw;
+    }
+
+    QList<Series> results(group.size());
+    for (Series &result : results) {
+        result.tier = preferred;
+        result.gapThreshold = gapThreshold(preferred);
+    }
+    const QList<Segment> segments = planSeries(coverage, preferred, q.from, q.to);
     // Few enough raw rows for the whole range: every row as it is.
     if (segments.size() == 1 && segments.first().tier == Tier::Raw && span <= q.maxPoints) {
-        if (auto done = plain(q, segments.first(), seek, result.points); !done)
-            return std::unexpected(done.error());
-        return result;
+        for (qsizetype k = 0; k < group.size(); ++k) {
+            if (auto done = plain(group[k], segments.first(), seek, results[k].points); !done)
+                return std::unexpected(done.error());
+        }
+        return results;
     }
-    Columns columnPoints;
+    QList<Columns> columnPoints(group.size());
     std::optional<std::int64_t> previousLast;
     std::optional<Tier> previousTier;
     for (const Segment &segment : segments) {
-        columnPoints.segmentFirst.reset();
-        columnPoints.segmentLast.reset();
-        if (auto done = m4(q, segment, seek, columns, columnPoints); !done)
-            return std::unexpected(done.error());
-        if (!columnPoints.segmentFirst)
+        for (Columns &c : columnPoints) {
+            c.segmentFirst.reset();
+            c.segmentLast.reset();
+        }
+        if (reduction == Reduction::Streamed) {
+            if (auto done = m4Streamed(group, segment, seek, columns, columnPoints); !done)
+                return std::unexpected(done.error());
+        } else {
+            for (qsizetype k = 0; k < group.size(); ++k) {
+                if (auto done = m4(group[k], segment, seek, columns, columnPoints[k]); !done)
+                    return std::unexpected(done.error());
+            }
+        }
+        // Every metric of the group comes from the same rows.
+        const Columns &rows = columnPoints.first();
+        if (!rows.segmentFirst)
             continue;
         // A gap where one tier's rows end and the next one's begin: judged by
         // the coarser tier's threshold.
         if (previousLast && previousTier) {
             const std::int64_t threshold =
                 std::max(gapThreshold(segment.tier), gapThreshold(*previousTier));
-            if (*columnPoints.segmentFirst - *previousLast > threshold) {
-                const std::int64_t col = std::max<std::int64_t>(
-                    0, (*columnPoints.segmentFirst - q.from) * columns / span);
-                columnPoints.columns[col].gapEnds.append(*columnPoints.segmentFirst);
+            if (*rows.segmentFirst - *previousLast > threshold) {
+                const std::int64_t col =
+                    std::max<std::int64_t>(0, (*rows.segmentFirst - q.from) * columns / span);
+                const std::int64_t at = *rows.segmentFirst;
+                for (Columns &c : columnPoints)
+                    c.columns[col].gapEnds.append(at);
             }
         }
-        previousLast = columnPoints.segmentLast;
+        previousLast = rows.segmentLast;
         previousTier = segment.tier;
     }
-    for (const auto &[index, col] : columnPoints.columns)
-        emitColumn(col, result.points, result.reduced);
-    return result;
+    for (qsizetype k = 0; k < group.size(); ++k) {
+        results[k].points.reserve(4 * static_cast<qsizetype>(columnPoints[k].columns.size()));
+        for (const auto &[index, col] : columnPoints[k].columns)
+            emitColumn(col, results[k].points, results[k].reduced);
+    }
+    return results;
 }
 
 StoreResult<void> CollectorStore::Impl::addStats(std::optional<NodeId> node, const Segment &segment,
@@ -572,6 +774,10 @@ StoreResult<QList<NodeInfo>> CollectorStore::nodes() {
 
 StoreResult<Series> CollectorStore::series(const SeriesQuery &query) {
     return d->series(query);
+}
+
+StoreResult<QList<Series>> CollectorStore::series(const QList<SeriesQuery> &queries) {
+    return d->series(queries);
 }
 
 StoreResult<std::optional<Stats>> CollectorStore::stats(std::optional<NodeId> node,

@@ -61,6 +61,15 @@ public:
     // and their min/max as the column's extremes, so the envelope is exact in
     // every tier. Invalid ranges or maxPoints < 4: InvalidArgument.
     StoreResult<Series> series(const SeriesQuery &query);
+    // Several lines at once (a chart's load and memory, many charts), in one
+    // read transaction: they show the same state of the file. Each is planned
+    // and reduced as above, to the same columns with the same first, last, min
+    // and max (of tied extremes, the earliest), but the rows are reduced in
+    // one pass in time order rather than grouped in SQL -- about a tenth of
+    // the work for ranges of many rows -- and neighbouring queries that differ
+    // only in the metric read their rows once. Any invalid query:
+    // InvalidArgument, and nothing is returned.
+    StoreResult<QList<Series>> series(const QList<SeriesQuery> &queries);
 
     // min/max/mean of every metric of a node (or the cluster) over [from, to]:
     // whole hours from the hour tier, whole minutes from the minute tier, the

@@ -1,0 +1,3 @@
+#include "analyzerlog.h"
+
+Q_LOGGING_CATEGORY(lcAnalyzer, "omview.analyzer", QtInfoMsg)
