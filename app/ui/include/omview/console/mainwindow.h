@@ -1,0 +1,147 @@
+// omview's main window: the nodes pane, menus, toolbar and status bar.
+#pragma once
+
+#include <QList>
+#include <QMainWindow>
+#include <QPointer>
+#include <QSettings>
+#include <memory>
+#include <omview/console/clustercommands.h>
+#include <omview/console/clustersession.h>
+#include <omview/console/connectionprofile.h>
+#include <omview/console/profilestore.h>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QMenu;
+
+namespace omview {
+
+class CollectorControl;
+class ConnectionsDialog;
+class CredentialsDialog;
+class HelpViewer;
+class HostKeyDialog;
+class LampLabel;
+class NodeFilterProxyModel;
+class NodeSettingsDialog;
+class NodeTableModel;
+class NodesView;
+
+// Wires the session, the commands and the models to the widgets: one ClusterSession at a
+// time (replaced by connectTo()), the nodes pane over NodeTableModel through the sort/filter
+// proxy, the settings dialogs, the SSH prompts, the collector menu. It keeps its layout,
+// columns, warning threshold and connection profiles in the QSettings it is given.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // `settings` must outlive the window; `collectorSocket` empty: the collector's default.
+    explicit MainWindow(QSettings &settings, const QString &collectorSocket = {},
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Closes the current connection (and its dialogs) and opens this one; a profile saved in
+    // the store becomes the one used last.
+    void connectTo(const ConnectionProfile &profile);
+    // File → Connect…
+    ConnectionsDialog *showConnections();
+
+    ClusterSession *session() const { return m_session.get(); }
+    ClusterCommands *commands() const { return m_commands.get(); }
+    NodeTableModel *nodeModel() const { return m_model; }
+    NodeFilterProxyModel *filterModel() const { return m_filter; }
+    NodesView *nodesView() const { return m_view; }
+    CollectorControl *collector() const { return m_collector; }
+    ProfileStore &profiles() { return m_profiles; }
+    QAction *action(const QString &objectName) const;
+    QMenu *menu(const QString &objectName) const;
+
+    // The status bar: what was done last, the connection, the collector.
+    QString lastMessage() const;
+    QString connectionText() const;
+    QString collectorText() const;
+    // Shows one line as "what was done last".
+    void showMessage(const QString &text);
+
+    int warningThreshold() const;
+    void setWarningThreshold(int percent);
+    void setFilterVisible(bool visible);
+    QLineEdit *filterEdit() const { return m_filterText; }
+    QComboBox *filterStateBox() const { return m_filterState; }
+
+    NodeSettingsDialog *openNodeSettings(NodeId node);
+    NodeSettingsDialog *openAllNodesSettings();
+    NodeSettingsDialog *openSelectedNodesSettings();
+    QList<NodeSettingsDialog *> settingsDialogs() const;
+    // The SSH question on screen, if any.
+    HostKeyDialog *hostKeyDialog() const;
+    // The last error box shown (non-modal), if it is still open.
+    QWidget *errorBox() const { return m_errorBox; }
+    CredentialsDialog *credentialsDialog() const;
+    HelpViewer *showHelp();
+    void openTerminal(NodeId node);
+    // Config → Save Configuration: writes every setting now.
+    bool saveConfiguration();
+
+signals:
+    // The first cluster update after a connection is on screen (for --screenshot).
+    void clusterShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    QWidget *createFilterBar();
+    void readSettings();
+    void writeSettings();
+    void closeSessionDialogs();
+    void onSessionState(ClusterSession::State state);
+    void onHostKey(const HostKeyPrompt &prompt);
+    void onCredentials(const CredentialsPrompt &prompt);
+    void onPromptWithdrawn();
+    void onSpeedChosen(NodeId node, std::uint32_t speed);
+    void onCollectorState();
+    void updateActions();
+    void useSsh(bool on);
+    void startCollector();
+    void askCheckpoint();
+    void askSaveHistory();
+    void askThreshold();
+    void showError(const QString &title, const QString &text);
+    NodeSettingsDialog *openDialog(int scope, const QList<NodeId> &nodes, const QString &title);
+    QString nodeTitle(NodeId node) const;
+    void syncColumnActions();
+
+    QSettings &m_settings;
+    ProfileStore m_profiles;
+    std::unique_ptr<ClusterSession> m_session;
+    std::unique_ptr<ClusterCommands> m_commands;
+    NodeTableModel *m_model;
+    NodeFilterProxyModel *m_filter;
+    NodesView *m_view;
+    CollectorControl *m_collector;
+    QWidget *m_filterBar = nullptr;
+    QLineEdit *m_filterText = nullptr;
+    QComboBox *m_filterState = nullptr;
+    QLabel *m_lastMessage = nullptr;
+    LampLabel *m_connection = nullptr;
+    LampLabel *m_collectorLamp = nullptr;
+    QList<QPointer<NodeSettingsDialog>> m_dialogs;
+    QPointer<HostKeyDialog> m_hostKey;
+    QPointer<CredentialsDialog> m_credentials;
+    QPointer<HelpViewer> m_help;
+    QPointer<ConnectionsDialog> m_connections;
+    QList<QAction *> m_columnActions;
+    QMenu *m_columnsMenu = nullptr;
+    bool m_shownCluster = false;
+    const ClusterSession *m_failureShownFor = nullptr; // one error box per session
+    QPointer<QWidget> m_errorBox;
+};
+
+} // namespace omview
