@@ -38,11 +38,6 @@ double fraction(double part, double whole) {
     return whole > 0 ? part / whole : 0.0;
 }
 
-QString memoryText(std::uint64_t bytes) {
-    return QLocale().formattedDataSize(qint64(std::min<std::uint64_t>(bytes, INT64_MAX)), 1,
-                                       QLocale::DataSizeIecFormat);
-}
-
 QString percentText(double f) {
     return NodeTableModel::tr("%1 %").arg(std::lround(f * 100.0));
 }
@@ -53,15 +48,38 @@ std::pair<long, long> shownFraction(double f) {
     return {std::lround(f * 100.0), std::lround(f * 1000.0)};
 }
 
-// What memoryText() shows: the IEC unit and the value in it to one decimal.
+// What memoryText() shows: the IEC unit and the value in it to one decimal. The next unit
+// begins where the value would show four digits before the point (QLocale's
+// formattedDataSize() waits for 1024: "1,000.2 MiB"), so 1000 MiB shows as 1.0 GiB.
 std::pair<int, long long> shownMemory(std::uint64_t bytes) {
     int unit = 0;
     double value = double(bytes);
-    while (value >= 1024.0 && unit < 6) {
+    while (std::llround(value * 10.0) >= 10000 && unit < 6) {
         value /= 1024.0;
         ++unit;
     }
     return {unit, std::llround(value * 10.0)};
+}
+
+QString memoryText(std::uint64_t bytes) {
+    const auto [unit, tenths] = shownMemory(bytes);
+    if (unit == 0)
+        return NodeTableModel::tr("%1 bytes").arg(QLocale().toString(qulonglong(bytes)));
+    const QString value = QLocale().toString(double(tenths) / 10.0, 'f', 1);
+    switch (unit) {
+    case 1:
+        return NodeTableModel::tr("%1 KiB").arg(value);
+    case 2:
+        return NodeTableModel::tr("%1 MiB").arg(value);
+    case 3:
+        return NodeTableModel::tr("%1 GiB").arg(value);
+    case 4:
+        return NodeTableModel::tr("%1 TiB").arg(value);
+    case 5:
+        return NodeTableModel::tr("%1 PiB").arg(value);
+    default:
+        return NodeTableModel::tr("%1 EiB").arg(value);
+    }
 }
 
 } // namespace

@@ -312,9 +312,9 @@ QFuture<QList<NodeResult>> ClusterCommands::apply(QList<NodeId> nodes,
             }
             QString text;
             if (ok.size() == results.size() && speedOnly)
-                text = ctr("Speed of node(s) %1 set to %2", int(ok.size()))
-                           .arg(nodeList(ok))
-                           .arg(*change.speed);
+                text = ctr("Speed set to %1 on %n node(s): %2", int(ok.size()))
+                           .arg(*change.speed)
+                           .arg(nodeList(ok));
             else if (ok.size() == results.size())
                 text = ctr("Settings of node(s) %1 changed: %2", int(ok.size()))
                            .arg(nodeList(ok), what);

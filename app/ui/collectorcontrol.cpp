@@ -73,6 +73,12 @@ void CollectorControl::setState(State state) {
     emit stateChanged(state);
 }
 
+QString CollectorControl::historyDatabase() const {
+    if (m_state == State::Running && m_status && !m_status->database.isEmpty())
+        return m_status->database;
+    return m_database;
+}
+
 void CollectorControl::refresh() {
     if (m_statusPending)
         return;

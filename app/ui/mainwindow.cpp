@@ -21,6 +21,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QWhatsThis>
+#include <omview/analyzer/analyzersession.h>
+#include <omview/analyzer/analyzerwidget.h>
+#include <omview/analyzer/analyzerwindow.h>
 #include <omview/console/collectorcontrol.h>
 #include <omview/console/connectionsdialog.h>
 #include <omview/console/helpviewer.h>
@@ -33,6 +36,8 @@
 #include <omview/console/promptdialogs.h>
 #include <omview/console/savehistorydialog.h>
 #include <omview/console/terminalcommand.h>
+#include <omview/history/historysession.h>
+#include <omview/history/historywindow.h>
 #include <omview/resources/icons.h>
 
 using namespace Qt::StringLiterals;
@@ -217,6 +222,19 @@ void MainWindow::createActions() {
             tr("<p><b>Save history.</b> Copies a time range of the collector's history to "
                "a new SQLite or CSV file.</p>"));
     connect(a, &QAction::triggered, this, &MainWindow::askSaveHistory);
+    a = add(u"collectorAnalyzer"_s, themedIcon({u"office-chart-line"_s, u"view-statistics"_s}),
+            tr("&Analyzer…"), QKeySequence(Qt::CTRL | Qt::Key_L),
+            tr("<p><b>Analyzer.</b> Charts of the load and memory of every node and of the "
+               "whole cluster over the collector's history, with statistics; print or export "
+               "them. Click a chart to see the processes of that moment in the history "
+               "browser.</p>"));
+    connect(a, &QAction::triggered, this, &MainWindow::showAnalyzer);
+    a = add(u"collectorHistory"_s, themedIcon({u"view-history"_s, u"document-open-recent"_s}),
+            tr("H&istory…"), QKeySequence(Qt::CTRL | Qt::Key_H),
+            tr("<p><b>History.</b> The processes of a node (or of all) as they were at any "
+               "moment of the collector's history, and which processes used the CPU between "
+               "two moments.</p>"));
+    connect(a, &QAction::triggered, this, &MainWindow::showHistory);
 
     a = add(u"help"_s, themedIcon(u"help-contents"_s), tr("omview &Help"),
             QKeySequence::HelpContents, tr("<p><b>Help.</b> Opens omview's manual.</p>"));
@@ -312,6 +330,9 @@ void MainWindow::createMenus() {
     collector->addSeparator();
     collector->addAction(action(u"collectorCheckpoint"_s));
     collector->addAction(action(u"collectorSaveHistory"_s));
+    collector->addSeparator();
+    collector->addAction(action(u"collectorAnalyzer"_s));
+    collector->addAction(action(u"collectorHistory"_s));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(u"helpMenu"_s);
@@ -331,6 +352,8 @@ void MainWindow::createMenus() {
     tools->addAction(action(u"collectorStart"_s));
     tools->addAction(action(u"collectorStop"_s));
     tools->addAction(action(u"collectorCheckpoint"_s));
+    tools->addAction(action(u"collectorAnalyzer"_s));
+    tools->addAction(action(u"collectorHistory"_s));
     tools->addSeparator();
     tools->addAction(action(u"help"_s));
     tools->addAction(action(u"whatsThis"_s));
@@ -853,6 +876,84 @@ HelpViewer *MainWindow::showHelp() {
 
 // ---- collector
 
+analyzer::AnalyzerWindow *MainWindow::analyzerWindow() const {
+    return m_analyzer;
+}
+
+history::HistoryWindow *MainWindow::historyWindow() const {
+    return m_history;
+}
+
+analyzer::AnalyzerWindow *MainWindow::showAnalyzer() {
+    const QString database = m_collector->historyDatabase();
+    if (database.isEmpty()) {
+        showMessage(tr("No collector database known: start the collector first"));
+        return nullptr;
+    }
+    const bool fresh = !m_analyzer;
+    if (fresh) {
+        m_analyzer = new analyzer::AnalyzerWindow(this);
+        m_analyzer->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_analyzer, &analyzer::AnalyzerWindow::historyRequested, this,
+                &MainWindow::showHistoryMoment);
+    }
+    const analyzer::AnalyzerSession *shown = m_analyzer->analyzer()->session();
+    if (fresh || !shown || shown->path() != database) {
+        if (const auto opened = m_analyzer->open(database); !opened) {
+            showError(tr("Analyzer"), opened.error());
+            if (fresh)
+                delete m_analyzer;
+            return nullptr;
+        }
+    }
+    m_analyzer->show();
+    m_analyzer->raise();
+    m_analyzer->activateWindow();
+    showMessage(tr("Analyzer on %1").arg(database));
+    return m_analyzer;
+}
+
+history::HistoryWindow *MainWindow::showHistory() {
+    const QString database = m_collector->historyDatabase();
+    if (database.isEmpty()) {
+        showMessage(tr("No collector database known: start the collector first"));
+        return nullptr;
+    }
+    return openHistory(database);
+}
+
+history::HistoryWindow *MainWindow::openHistory(const QString &database) {
+    const bool fresh = !m_history;
+    if (fresh) {
+        m_history = new history::HistoryWindow(this);
+        m_history->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    if (fresh || m_history->session()->path() != database) {
+        if (const auto opened = m_history->openDatabase(database); !opened) {
+            showError(tr("History"), opened.error());
+            if (fresh)
+                delete m_history;
+            return nullptr;
+        }
+    }
+    m_history->show();
+    m_history->raise();
+    m_history->activateWindow();
+    return m_history;
+}
+
+void MainWindow::showHistoryMoment(store::NodeId node, const QDateTime &at) {
+    // The moment belongs to the database the analyzer shows, which its File → Open may have
+    // changed from the collector's.
+    const analyzer::AnalyzerSession *shown =
+        m_analyzer ? m_analyzer->analyzer()->session() : nullptr;
+    const QString database = shown ? shown->path() : m_collector->historyDatabase();
+    if (database.isEmpty())
+        return;
+    if (history::HistoryWindow *window = openHistory(database))
+        window->showMoment(node, at);
+}
+
 void MainWindow::onCollectorState() {
     switch (m_collector->state()) {
     case CollectorControl::State::Running:
@@ -926,6 +1027,16 @@ void MainWindow::updateActions() {
     action(u"collectorStop"_s)->setEnabled(running);
     action(u"collectorCheckpoint"_s)->setEnabled(running);
     action(u"collectorSaveHistory"_s)->setEnabled(running);
+    const bool known = !m_collector->historyDatabase().isEmpty();
+    for (const QString &name : {u"collectorAnalyzer"_s, u"collectorHistory"_s}) {
+        QAction *view = action(name);
+        view->setEnabled(known);
+        const QString title = QString(view->text()).remove(u'&').remove(u"…"_s);
+        view->setToolTip(known ? tr("%1 of %2").arg(title, m_collector->historyDatabase())
+                               : tr("%1: no collector database known — start the collector "
+                                    "first")
+                                     .arg(title));
+    }
 }
 
 } // namespace omview

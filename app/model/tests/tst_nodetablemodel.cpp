@@ -386,8 +386,7 @@ private slots:
         QCOMPARE(model.efficiency(), 1.0);
         const QModelIndex cluster = model.clusterIndex(NodeTableModel::MemTotalColumn);
         QCOMPARE(cluster.data(NodeTableModel::MemTotalRole).toULongLong(), 16 * GiB);
-        QCOMPARE(cluster.data().toString(),
-                 QLocale().formattedDataSize(qint64(16 * GiB), 1, QLocale::DataSizeIecFormat));
+        QCOMPARE(cluster.data().toString(), u"%1 GiB"_s.arg(QLocale().toString(16.0, 'f', 1)));
         QCOMPARE(model.clusterIndex(NodeTableModel::CpusColumn).data().toString(), u"8"_s);
         QCOMPARE(model.clusterIndex(NodeTableModel::LoadColumn)
                      .data(NodeTableModel::LoadFractionRole)
@@ -397,6 +396,30 @@ private slots:
                      .data(NodeTableModel::MemFractionRole)
                      .toDouble(),
                  0.25);
+    }
+
+    // No memory figure shows four digits before the point: from 1000 of a unit, the next.
+    void memoryUnits() {
+        NodeTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        constexpr std::uint64_t MiB = 1024ull * 1024;
+        const auto shown = [&](std::uint64_t used) {
+            model.applyRecords({record(1, 100, used)});
+            return model.indexOfNode(1, NodeTableModel::MemUsedColumn).data().toString();
+        };
+        const auto text = [](double value, const QString &unit) {
+            return u"%1 %2"_s.arg(QLocale().toString(value, 'f', 1), unit);
+        };
+        QCOMPARE(shown(999 * MiB + 900 * 1024), text(999.9, u"MiB"_s));
+        QCOMPARE(shown(1000 * MiB + 200 * 1024), text(1.0, u"GiB"_s)); // was "1,000.2 MiB"
+        QCOMPARE(shown(999 * MiB + 980 * 1024), text(1.0, u"GiB"_s));  // 999.96 rounds up
+        QCOMPARE(shown(1023 * MiB), text(1.0, u"GiB"_s));
+        QCOMPARE(shown(1536 * MiB), text(1.5, u"GiB"_s));
+        QCOMPARE(shown(1000 * 1024), text(1000.0 / 1024.0, u"MiB"_s));
+        QCOMPARE(shown(999 * 1024), text(999.0, u"KiB"_s));
+        QCOMPARE(shown(512), u"%1 bytes"_s.arg(QLocale().toString(512)));
+        QCOMPARE(shown(1000), text(1000.0 / 1024.0, u"KiB"_s));
     }
 
     // The slider's value shows at once; refused, the node's own value is back; applied,

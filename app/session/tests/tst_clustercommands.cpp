@@ -136,7 +136,7 @@ private slots:
         QCOMPARE(settled.size(), 1);
         QCOMPARE(settled.first().at(1).toBool(), true);
         QCOMPARE(done.size(), 1);
-        QCOMPARE(done.first().at(0).toString(), u"Speed of node(s) 2 set to 12000"_s);
+        QCOMPARE(done.first().at(0).toString(), u"Speed set to 12000 on 1 node(s): 2"_s);
         QCOMPARE(settingsOf(2).speed, 12000u);
         QCOMPARE(settingsOf(1).speed, 10000u);
         QCOMPARE(settingsOf(3).speed, 10000u);

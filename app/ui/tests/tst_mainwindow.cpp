@@ -1,24 +1,30 @@
 // The main window under a real display against a live cluster of real agents: filled from
 // the cluster, the speed slider (and its revert when the node refuses), the node buttons,
 // selection, filter, remembered layout, the terminal, the collector menu with a real
-// omcollectord, What's This everywhere; screenshots in light and dark palettes.
+// omcollectord and the analyzer and history windows it opens, What's This everywhere;
+// screenshots in light and dark palettes.
 #include "uitestsupport.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <omview/analyzer/analyzersession.h>
+#include <omview/analyzer/analyzerwidget.h>
+#include <omview/analyzer/analyzerwindow.h>
 #include <omview/console/collectorcontrol.h>
 #include <omview/console/helpviewer.h>
 #include <omview/console/mainwindow.h>
@@ -29,6 +35,8 @@
 #include <omview/console/nodetablemodel.h>
 #include <omview/console/savehistorydialog.h>
 #include <omview/console/settingseditor.h>
+#include <omview/history/historysession.h>
+#include <omview/history/historywindow.h>
 
 using namespace Qt::StringLiterals;
 using namespace omview;
@@ -147,7 +155,7 @@ private slots:
         // The middle of a logarithmic 1..1000000 scale.
         QVERIFY2(*middle >= 700 && *middle <= 1500, qPrintable(QString::number(*middle)));
         QTRY_COMPARE_WITH_TIMEOUT(m_reader->settings(2).value_or(Settings{}).speed, *middle, Slow);
-        QVERIFY2(m_window->lastMessage().contains(u"2 set to %1"_s.arg(*middle)),
+        QVERIFY2(m_window->lastMessage().contains(u"set to %1 on 1 node(s): 2"_s.arg(*middle)),
                  qPrintable(m_window->lastMessage()));
     }
 
@@ -354,11 +362,96 @@ private slots:
         save->accept();
         QTRY_VERIFY_WITH_TIMEOUT(m_window->lastMessage().contains(u"History saved"_s), Slow);
         QVERIFY(QFile::exists(file));
+    }
 
+    // Collector → Analyzer… and History… on the running collector's database; a click on an
+    // analyzer chart (historyRequested) shows that moment in the history browser.
+    void analyzerAndHistory() {
+        CollectorControl *collector = m_window->collector();
+        QCOMPARE(collector->state(), CollectorControl::State::Running);
+        const QString database = collector->status()->database;
+        QCOMPARE(collector->historyDatabase(), database);
+        QAction *analyzerAction = m_window->action(u"collectorAnalyzer"_s);
+        QAction *historyAction = m_window->action(u"collectorHistory"_s);
+        QVERIFY(analyzerAction->isEnabled() && historyAction->isEnabled());
+        QVERIFY(analyzerAction->toolTip().contains(database));
+        QVERIFY(m_window->menu(u"collectorMenu"_s)->actions().contains(analyzerAction));
+        QVERIFY(
+            m_window->findChild<QToolBar *>(u"mainToolbar"_s)->actions().contains(historyAction));
+
+        analyzerAction->trigger();
+        QPointer<analyzer::AnalyzerWindow> analyzerWindow = m_window->analyzerWindow();
+        QVERIFY(analyzerWindow);
+        QVERIFY(QTest::qWaitForWindowExposed(analyzerWindow));
+        QVERIFY(analyzerWindow->analyzer()->session());
+        QCOMPARE(analyzerWindow->analyzer()->session()->path(), database);
+        analyzerAction->trigger(); // the same window again
+        QCOMPARE(m_window->analyzerWindow(), analyzerWindow.data());
+        QCOMPARE(m_window->findChildren<analyzer::AnalyzerWindow *>().size(), 1);
+
+        historyAction->trigger();
+        QPointer<history::HistoryWindow> historyWindow = m_window->historyWindow();
+        QVERIFY(historyWindow);
+        QVERIFY(QTest::qWaitForWindowExposed(historyWindow));
+        QCOMPARE(historyWindow->session()->path(), database);
+        historyAction->trigger();
+        QCOMPARE(m_window->historyWindow(), historyWindow.data());
+        QTRY_VERIFY_WITH_TIMEOUT(historyWindow->session()->timeline().range().has_value(), Slow);
+        const store::TimeRange range = *historyWindow->session()->timeline().range();
+        historyWindow->close();
+        QTRY_VERIFY(!m_window->historyWindow());
+
+        // A chart clicked: the history browser opens again, on node 2 at that moment.
+        const std::int64_t t = range.first + (range.last - range.first) / 2;
+        emit analyzerWindow->historyRequested(2, QDateTime::fromSecsSinceEpoch(t));
+        historyWindow = m_window->historyWindow();
+        QVERIFY(historyWindow);
+        QVERIFY(QTest::qWaitForWindowExposed(historyWindow));
+        QCOMPARE(historyWindow->session()->path(), database);
+        QCOMPARE(historyWindow->session()->scope(), std::optional<store::NodeId>(2));
+        QCOMPARE(historyWindow->session()->cursor().asked(), std::optional<std::int64_t>(t));
+        QVERIFY(saveScreenshot(historyWindow, u"main-window-history-moment"_s));
+        historyWindow->close();
+        QTRY_VERIFY(!m_window->historyWindow());
+
+        analyzerWindow->raise();
+        QTRY_VERIFY_WITH_TIMEOUT(analyzerWindow->analyzer()->chartsCurrent(), Slow);
+        QVERIFY(saveScreenshot(analyzerWindow, u"main-window-analyzer"_s));
+        m_window->raise();
+        m_window->activateWindow();
+        QVERIFY(saveScreenshot(m_window.get(), u"main-window-analyzer-open"_s));
+        // Both windows as they are on the screen.
+        analyzerWindow->move(m_window->geometry().topLeft() + QPoint(160, 120));
+        analyzerWindow->raise();
+        QTest::qWait(200);
+        QVERIFY(QGuiApplication::primaryScreen()->grabWindow(0).save(
+            QDir(screenshotDir()).filePath(u"main-window-with-analyzer.png"_s)));
+        analyzerWindow->close();
+        QTRY_VERIFY(!m_window->analyzerWindow());
+    }
+
+    void collectorStops() {
+        CollectorControl *collector = m_window->collector();
         m_window->action(u"collectorStop"_s)->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(collector->state(), CollectorControl::State::Stopped, Slow);
         QVERIFY(m_window->collectorText().contains(u"off"_s));
         QVERIFY(m_window->lastMessage().contains(u"stopped"_s));
+        // Stopped: the views read the database it was configured with.
+        QCOMPARE(collector->historyDatabase(), m_dir.filePath(u"history.db"_s));
+        QVERIFY(m_window->action(u"collectorAnalyzer"_s)->isEnabled());
+
+        // No collector running and no database configured: nothing to open, and the
+        // tooltip says why.
+        MainWindow unconfigured(*m_settings, m_dir.filePath(u"none.sock"_s));
+        unconfigured.collector()->setPollInterval(std::chrono::milliseconds(0));
+        for (const QString &name : {u"collectorAnalyzer"_s, u"collectorHistory"_s}) {
+            QAction *a = unconfigured.action(name);
+            QVERIFY2(!a->isEnabled(), qPrintable(name));
+            QVERIFY2(a->toolTip().contains(u"no collector database"_s), qPrintable(a->toolTip()));
+        }
+        QVERIFY(!unconfigured.showAnalyzer());
+        QVERIFY(!unconfigured.showHistory());
+        QVERIFY(!unconfigured.analyzerWindow() && !unconfigured.historyWindow());
     }
 
     // What's This on every action; menus as the issue lists them, later issues' absent.
@@ -379,7 +472,7 @@ private slots:
         for (QAction *a : m_window->findChildren<QAction *>()) {
             const QString text = a->text().remove(u'&');
             QVERIFY2(!text.contains(u"Run program"_s, Qt::CaseInsensitive) &&
-                         !text.contains(u"Processes"_s) && !text.contains(u"Analyzer"_s),
+                         !text.contains(u"Processes"_s),
                      qPrintable(text));
         }
         for (QWidget *w :

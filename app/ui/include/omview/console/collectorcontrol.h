@@ -42,6 +42,10 @@ public:
     void setProgram(const QString &program) { m_program = program; }
     // The database the started collector writes; empty: the collector's default.
     void setDatabase(const QString &path) { m_database = path; }
+    const QString &database() const { return m_database; }
+    // The database the history views read: the running collector's, else the one start()
+    // would write (setDatabase()); empty when neither is known.
+    QString historyDatabase() const;
     // Where the started collector's output goes (default: the user's state directory).
     QString logFile() const { return m_logFile; }
     void setLogFile(const QString &path) { m_logFile = path; }

@@ -1,6 +1,7 @@
 // omview's main window: the nodes pane, menus, toolbar and status bar.
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
@@ -10,12 +11,20 @@
 #include <omview/console/clustersession.h>
 #include <omview/console/connectionprofile.h>
 #include <omview/console/profilestore.h>
+#include <omview/store/types.h>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+
+namespace omview::analyzer {
+class AnalyzerWindow;
+}
+namespace omview::history {
+class HistoryWindow;
+}
 
 namespace omview {
 
@@ -32,8 +41,9 @@ class NodesView;
 
 // Wires the session, the commands and the models to the widgets: one ClusterSession at a
 // time (replaced by connectTo()), the nodes pane over NodeTableModel through the sort/filter
-// proxy, the settings dialogs, the SSH prompts, the collector menu. It keeps its layout,
-// columns, warning threshold and connection profiles in the QSettings it is given.
+// proxy, the settings dialogs, the SSH prompts, the collector menu with the analyzer and
+// history windows it opens. It keeps its layout, columns, warning threshold and connection
+// profiles in the QSettings it is given.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -82,6 +92,12 @@ public:
     QWidget *errorBox() const { return m_errorBox; }
     CredentialsDialog *credentialsDialog() const;
     HelpViewer *showHelp();
+    // Collector → Analyzer… / History…: one window of each, on the collector's database
+    // (CollectorControl::historyDatabase()); nullptr when none is known or it cannot be read.
+    analyzer::AnalyzerWindow *showAnalyzer();
+    history::HistoryWindow *showHistory();
+    analyzer::AnalyzerWindow *analyzerWindow() const;
+    history::HistoryWindow *historyWindow() const;
     void openTerminal(NodeId node);
     // Config → Save Configuration: writes every setting now.
     bool saveConfiguration();
@@ -113,6 +129,8 @@ private:
     void askCheckpoint();
     void askSaveHistory();
     void askThreshold();
+    history::HistoryWindow *openHistory(const QString &database);
+    void showHistoryMoment(store::NodeId node, const QDateTime &at);
     void showError(const QString &title, const QString &text);
     NodeSettingsDialog *openDialog(int scope, const QList<NodeId> &nodes, const QString &title);
     QString nodeTitle(NodeId node) const;
@@ -137,6 +155,8 @@ private:
     QPointer<CredentialsDialog> m_credentials;
     QPointer<HelpViewer> m_help;
     QPointer<ConnectionsDialog> m_connections;
+    QPointer<analyzer::AnalyzerWindow> m_analyzer;
+    QPointer<history::HistoryWindow> m_history;
     QList<QAction *> m_columnActions;
     QMenu *m_columnsMenu = nullptr;
     bool m_shownCluster = false;
