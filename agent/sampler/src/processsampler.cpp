@@ -12,6 +12,7 @@
 #include <optional>
 #include <string_view>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 #include <utility>
 #include <vector>
@@ -19,6 +20,13 @@
 namespace omview {
 
 namespace {
+
+// The clock /proc/uptime reads, so that offsets from it add to uptime.
+std::int64_t bootClockNs() {
+    timespec now{};
+    ::clock_gettime(CLOCK_BOOTTIME, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
 
 using sampler::ProcessReader;
 using sampler::ReadResult;
@@ -32,6 +40,7 @@ struct Tracked {
     std::size_t cmdlineHash = 0;  // raw bytes, so an unchanged one is not rebuilt
     std::int32_t ttyNr = 0;       // the terminal's device number, so its name is built once
     int statFd = -1;              // stat kept open, owned here
+    double readAt = 0;            // seconds since boot when its stat was last read
     bool young = true;            // not sampled since it was first seen
 };
 
@@ -129,7 +138,8 @@ struct ProcessSampler::State {
     }
 
     std::expected<void, QString> sample();
-    void walk(double elapsed);
+    void walk(bool clockMoved);
+    double moment() const;
     void drop(std::size_t index);
     void keep(std::size_t from, std::size_t to);
     ReadResult readStat(std::int32_t pid, int &statFd);
@@ -164,6 +174,12 @@ struct ProcessSampler::State {
     ProcessDelta delta;
 
     std::optional<double> previousUptime;
+    // The uptime read at the walk's start and the boot clock beside it: a
+    // process's interval runs between its own reads, or a slow walk (the
+    // first opens every file) would shorten the share of the processes read
+    // late in it.
+    double walkUptime = 0;
+    std::int64_t walkClockNs = 0;
     std::optional<std::int64_t> bootTimeMs;
     std::uint64_t samples = 0;
     int filesOpen = 0;
@@ -208,13 +224,19 @@ std::expected<void, QString> ProcessSampler::State::sample() {
 
     bootTimeMs = bootTime;
     fileBudget = openFileBudget(options.keepStatFilesOpen);
-    walk(previousUptime ? *uptime - *previousUptime : 0.0);
+    walkUptime = *uptime;
+    walkClockNs = bootClockNs();
+    walk(previousUptime && *uptime > *previousUptime);
     previousUptime = uptime;
     ++samples;
     return {};
 }
 
-void ProcessSampler::State::walk(double elapsed) {
+double ProcessSampler::State::moment() const {
+    return walkUptime + static_cast<double>(bootClockNs() - walkClockNs) / 1e9;
+}
+
+void ProcessSampler::State::walk(bool clockMoved) {
     delta.clear();
     unreadable = 0;
 
@@ -246,6 +268,9 @@ void ProcessSampler::State::walk(double elapsed) {
                 add(pid, std::exchange(tracked[row].statFd, -1));
                 continue;
             }
+            const double readAt = moment();
+            const double elapsed = clockMoved ? readAt - tracked[row].readAt : 0.0;
+            tracked[row].readAt = readAt;
             if (!update(table[row], tracked[row], elapsed)) {
                 drop(row);
                 continue;
@@ -378,6 +403,7 @@ bool ProcessSampler::State::update(ProcessInfo &info, Tracked &track, double ela
 // A process first seen in this sample, or a new one under a known pid, from
 // the stat just read; collected on the side until the walk ends.
 void ProcessSampler::State::add(std::int32_t pid, int statFd) {
+    const double readAt = moment();
     const sampler::StatLine &stat = reader.stat();
     if (reader.readCmdline(root, pid) != ReadResult::Read) {
         if (statFd >= 0) {
@@ -412,6 +438,7 @@ void ProcessSampler::State::add(std::int32_t pid, int statFd) {
     track.argStart = stat.argStart;
     track.commHash = std::hash<std::string_view>{}(stat.comm);
     track.statFd = statFd;
+    track.readAt = readAt;
     delta.added.push_back(pid);
 }
 

@@ -292,7 +292,16 @@ private slots:
         QCOMPARE(sampler.find(child.pid())->user, QStringLiteral("nobody"));
     }
 
+    void cpuPercentOfABusyChild_data() {
+        QTest::addColumn<int>("stallMs");
+        QTest::newRow("walks on time") << 0;
+        // The sampler's thread held up early in the first walk, as a loaded
+        // machine does: the child's share still runs between its own reads.
+        QTest::newRow("first walk stalls") << 300;
+    }
+
     void cpuPercentOfABusyChild() {
+        QFETCH(int, stallMs);
         Pipe ready;
         Child child([&] {
             // Ahead of the compilers sharing this machine, so that the child
@@ -313,7 +322,15 @@ private slots:
         ready.closeWrite();
         QVERIFY(ready.readByte());
         ProcessSampler sampler;
+        bool stalled = stallMs == 0;
+        sampler.setMergeHook([&](ProcessInfo &info) {
+            if (!stalled && info.pid != child.pid()) {
+                stalled = true;
+                QTest::qSleep(stallMs);
+            }
+        });
         QVERIFY(sampler.sample());
+        QVERIFY(stalled);
         const auto runStart = runNanoseconds(child.pid());
         QElapsedTimer timer;
         timer.start();
