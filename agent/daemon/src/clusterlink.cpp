@@ -65,6 +65,17 @@ QHostAddress ownIPv4(const QString &interfaceName) {
     return QHostAddress();
 }
 
+// The channel's handshake named the node a peer's request is for: the request is this
+// node's even while it takes no part and its own ID reads 0.
+QJsonValue addressedHere(const QJsonValue &params, NodeId channelSelf) {
+    QJsonObject object = params.toObject();
+    const QJsonValue node = object.value(u"node"_s);
+    if (!params.isObject() || !node.isDouble() || node.toInteger() != channelSelf)
+        return params;
+    object.remove(u"node"_s);
+    return object;
+}
+
 } // namespace
 
 ClusterLink::ClusterLink(const AgentConfig &config, LocalNode &local, hpc::HpcBackend &backend)
@@ -76,7 +87,7 @@ ClusterLink::ClusterLink(const AgentConfig &config, LocalNode &local, hpc::HpcBa
 }
 
 ClusterLink::~ClusterLink() {
-    stopPeers();
+    stopPeers(KeepChannel::No);
 }
 
 std::expected<std::unique_ptr<ClusterLink>, StartError>
@@ -112,7 +123,7 @@ std::expected<void, QString> ClusterLink::apply(const peers::NodeMap &members, N
         if (m_gossip)
             qCInfo(lcAgent).noquote()
                 << u"this node (%1) is in no node map any more: leaving the cluster"_s.arg(self);
-        stopPeers();
+        standBy(members);
         m_members = members;
         m_self = self;
         return {};
@@ -127,10 +138,26 @@ std::expected<void, QString> ClusterLink::apply(const peers::NodeMap &members, N
         }
         return {};
     }
-    stopPeers();
+    stopPeers(self == m_channelSelf && bindAddress(members, self) == m_channelAddress
+                  ? KeepChannel::Yes
+                  : KeepChannel::No);
     m_members = members;
     m_self = self;
     return startPeers(members, self);
+}
+
+void ClusterLink::standBy(const peers::NodeMap &members) {
+    stopPeers(KeepChannel::Yes);
+    if (!m_channelServer)
+        return;
+    // A node that stopped taking part is started again through its peers (setpe from the
+    // console's entry node): its channel stays open to its last map's members, under the
+    // ID they knew it by. A new map that still names that ID is the one to admit.
+    if (members.contains(m_channelSelf))
+        m_channelServer->setMembers(members);
+    qCInfo(lcAgent).noquote()
+        << u"node %1 stays reachable on its peer channel for the members of its last map"_s.arg(
+               m_channelSelf);
 }
 
 QHostAddress ClusterLink::bindAddress(const peers::NodeMap &members, NodeId self) const {
@@ -157,14 +184,33 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
     if (auto started = gossip->start(); !started)
         return std::unexpected(
             u"load gossip on UDP port %1: %2"_s.arg(m_peerConfig.loadPort).arg(started.error()));
-    auto server = std::make_unique<peers::PeerChannelServer>(m_peerConfig, *m_key, self, members);
     const QHostAddress address = bindAddress(members, self);
+    if (m_channelServer) {
+        m_channelServer->setMembers(members);
+    } else if (auto opened = openChannel(members, self, address); !opened) {
+        return opened;
+    }
+    connect(gossip.get(), &peers::Gossip::tableUpdated, this, &ClusterLink::feedLoads);
+    connect(gossip.get(), &peers::Gossip::nodeAliveChanged, this, [](NodeId id, bool alive) {
+        qCInfo(lcAgent).noquote() << "node" << id << (alive ? "is up" : "is down");
+    });
+
+    m_gossip = std::move(gossip);
+    m_forwarder = std::make_unique<peers::PeerForwarder>(m_peerConfig, *m_key, self, members);
+    qCInfo(lcAgent).noquote() << "node" << self << "joined a cluster of" << members.size()
+                              << "nodes; peer ports" << address.toString() << m_peerConfig.loadPort
+                              << "(UDP)" << m_peerConfig.channelPort << "(TCP)";
+    return {};
+}
+
+std::expected<void, QString> ClusterLink::openChannel(const peers::NodeMap &members, NodeId self,
+                                                      const QHostAddress &address) {
+    auto server = std::make_unique<peers::PeerChannelServer>(m_peerConfig, *m_key, self, members);
     if (auto listening = server->listen(address); !listening)
         return std::unexpected(u"peer channel on %1 TCP port %2: %3"_s.arg(address.toString())
                                    .arg(m_peerConfig.channelPort)
                                    .arg(listening.error()));
-
-    server->setHandler([this](const peers::PeerRequest &request, peers::PeerReply reply) {
+    server->setHandler([this, self](const peers::PeerRequest &request, peers::PeerReply reply) {
         const auto answer = [reply](const rpc::Message &m) {
             QByteArray line = rpc::serialize(m);
             line.chop(1); // the channel frames lines itself
@@ -183,7 +229,7 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
             return answer(rpc::ErrorResponse{
                 call->id, RpcError(ErrorCode::InternalError, u"the agent is starting"_s)});
         const CallContext context{CallContext::Origin::Peer, u"peer node %1"_s.arg(request.from)};
-        m_dispatcher->call(context, call->method, call->params,
+        m_dispatcher->call(context, call->method, addressedHere(call->params, self),
                            [answer, id = call->id](Result<QJsonValue> r) {
                                if (r)
                                    answer(rpc::Response{id, *r});
@@ -191,25 +237,21 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
                                    answer(rpc::ErrorResponse{id, r.error()});
                            });
     });
-    connect(gossip.get(), &peers::Gossip::tableUpdated, this, &ClusterLink::feedLoads);
-    connect(gossip.get(), &peers::Gossip::nodeAliveChanged, this, [](NodeId id, bool alive) {
-        qCInfo(lcAgent).noquote() << "node" << id << (alive ? "is up" : "is down");
-    });
-
-    m_gossip = std::move(gossip);
     m_channelServer = std::move(server);
-    m_forwarder = std::make_unique<peers::PeerForwarder>(m_peerConfig, *m_key, self, members);
-    qCInfo(lcAgent).noquote() << "node" << self << "joined a cluster of" << members.size()
-                              << "nodes; peer ports" << address.toString() << m_peerConfig.loadPort
-                              << "(UDP)" << m_peerConfig.channelPort << "(TCP)";
+    m_channelSelf = self;
+    m_channelAddress = address;
     return {};
 }
 
-void ClusterLink::stopPeers() {
+void ClusterLink::stopPeers(KeepChannel keep) {
     // The forwarder first: its pending requests fail rather than wait for a gone server.
     m_forwarder.reset();
-    m_channelServer.reset();
     m_gossip.reset();
+    if (keep == KeepChannel::No) {
+        m_channelServer.reset();
+        m_channelSelf = 0;
+        m_channelAddress = QHostAddress();
+    }
 }
 
 std::expected<void, QString> ClusterLink::startDiscovery() {

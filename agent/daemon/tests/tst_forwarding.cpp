@@ -116,6 +116,39 @@ private slots:
         QTRY_COMPARE(child.state(), QProcess::NotRunning);
     }
 
+    // setpe -off then setpe -w on node 2, all through node 1 as the console does it: the
+    // stopped node stays reachable on its channel for its last map's members.
+    void aStoppedNodeIsStartedAgainThroughAPeer() {
+        const QString map = *m_two->agent().backend().map();
+        auto r = m_client.call(u"settings.set"_s, object(R"({"node":2,"mospe":0})"));
+        QVERIFY2(r.contains(u"result"_s), QJsonDocument(r).toJson().constData());
+        r = m_client.call(u"map.set"_s, object(R"({"node":2,"text":""})"));
+        QVERIFY2(r.contains(u"result"_s), QJsonDocument(r).toJson().constData());
+        QCOMPARE(*m_two->agent().backend().nodeId(), 0u);
+        QCOMPARE(*m_two->agent().backend().map(), QString());
+        // Out of the cluster: its status says so, and it no longer forwards.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_two->agent().hello().capabilities.contains(u"forward"_s),
+                                 10000);
+        r = m_client.call(u"node.status"_s, object(R"({"node":2})"));
+        QCOMPARE(r.value(u"result"_s).toObject().value(u"id"_s).toInt(), 0);
+
+        r = m_client.call(u"map.set"_s, QJsonObject{{u"node"_s, 2}, {u"text"_s, map}});
+        QVERIFY2(r.contains(u"result"_s), QJsonDocument(r).toJson().constData());
+        r = m_client.call(u"settings.set"_s, object(R"({"node":2,"mospe":2})"));
+        QVERIFY2(r.contains(u"result"_s), QJsonDocument(r).toJson().constData());
+        QCOMPARE(*m_two->agent().backend().nodeId(), 2u);
+        QTRY_VERIFY_WITH_TIMEOUT(m_two->agent().hello().capabilities.contains(u"forward"_s), 10000);
+        const auto twoAlive = [this] {
+            for (const QJsonValue &v : m_client.call(u"cluster.nodes"_s, object(R"({"node":2})"))
+                                           .value(u"result"_s)
+                                           .toArray())
+                if (v.toObject().value(u"id"_s).toInt() == 1)
+                    return v.toObject().value(u"alive"_s).toBool();
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(twoAlive(), 15000);
+    }
+
     void subscriptionToAnotherNode() {
         const QJsonObject r =
             m_client.call(u"subscribe"_s, object(R"({"topic":"node","node":2,"intervalMs":250})"));

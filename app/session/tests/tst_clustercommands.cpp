@@ -294,6 +294,33 @@ private slots:
         QCOMPARE(aggregate.participating.value, std::optional<bool>(true));
     }
 
+    // The same for a node other than the entry node, every request forwarded by node 1:
+    // the stopped node stays reachable for its last map's members, so it can be started
+    // again from the console, and its state reads "not taking part" meanwhile.
+    void stopsAndStartsAnotherNode() {
+        const QString clusterMap = mapOf(1);
+        auto results = wait(m_commands->setParticipating({3}, false));
+        QVERIFY2(allOk(results), qPrintable(errorsOf(results)));
+        QCOMPARE(settingsOf(3).mospe, 0u);
+        QCOMPARE(mapOf(3), QString());
+        QCOMPARE(omview::SettingsAggregate::of(allSettings()).participating.mixed, true);
+
+        results = wait(m_commands->setParticipating({3}, true));
+        QVERIFY2(allOk(results), qPrintable(errorsOf(results)));
+        QCOMPARE(settingsOf(3).mospe, 3u);
+        QCOMPARE(mapOf(3), clusterMap);
+        QCOMPARE(omview::SettingsAggregate::of(allSettings()).participating.value,
+                 std::optional<bool>(true));
+        // Node 3 gossips again: its table has node 1 alive in it.
+        const auto hearsNodeOne = [this] {
+            const auto table = wait(m_session->client()->clusterNodes(3));
+            return table && std::ranges::any_of(*table, [](const NodeRecord &r) {
+                       return r.node.id == 1 && r.alive;
+                   });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hearsNodeOne(), Slow);
+    }
+
     // A node that is not in the cluster's map cannot be started; nothing is sent to it.
     void startingANodeOutsideTheMap() {
         const auto results = wait(m_commands->setParticipating({2, 7}, true));

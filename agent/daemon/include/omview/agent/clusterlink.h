@@ -32,7 +32,9 @@ class LocalNode;
 // agent agree; with discovery, the discovered nodes are written there. While this node is in
 // the map: its samples go out by gossip, the gossiped table comes back into /proc/hpc
 // (admin/loads) and into cluster.nodes, requests for other nodes are forwarded, and peers'
-// forwarded requests reach the dispatcher. Outside a map the cluster is this node alone.
+// forwarded requests reach the dispatcher. Outside a map the cluster is this node alone,
+// but a node that left one still answers its last map's members on the peer channel, so
+// that they can start it again.
 class ClusterLink final : public QObject, public PeerLink {
     Q_OBJECT
 public:
@@ -61,7 +63,11 @@ private:
     std::expected<void, QString> startDiscovery();
     std::expected<void, QString> apply(const peers::NodeMap &members, NodeId self);
     std::expected<void, QString> startPeers(const peers::NodeMap &members, NodeId self);
-    void stopPeers();
+    std::expected<void, QString> openChannel(const peers::NodeMap &members, NodeId self,
+                                             const QHostAddress &address);
+    enum class KeepChannel { No, Yes };
+    void stopPeers(KeepChannel keep);
+    void standBy(const peers::NodeMap &members);
     void sampled();
     void feedLoads(const QList<NodeRecord> &records);
     void discovered(const peers::NodeMap &members);
@@ -82,6 +88,8 @@ private:
     std::unique_ptr<peers::Gossip> m_gossip;
     std::unique_ptr<peers::PeerForwarder> m_forwarder;
     std::unique_ptr<peers::PeerChannelServer> m_channelServer;
+    NodeId m_channelSelf = 0; // the ID peers reach the channel under, kept while out of the map
+    QHostAddress m_channelAddress;
     FailureNotice m_loadsFailure{QStringLiteral("feeding peer loads to /proc/hpc")};
     FailureNotice m_membershipFailure{QStringLiteral("reading the membership from /proc/hpc")};
 };
