@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPixmapCache>
 #include <QSpinBox>
 #include <QStyleOptionButton>
 #include <QStyleOptionProgressBar>
@@ -46,6 +47,38 @@ QColor textColorOf(const QStyleOptionViewItem &option) {
     return option.palette.color(groupOf(option), (option.state & QStyle::State_Selected)
                                                      ? QPalette::HighlightedText
                                                      : QPalette::Text);
+}
+
+// Draws a cell's content through QPixmapCache. Styles draw bars, buttons and sliders slowly
+// (gradients, text shaped anew each time), and on an update most visible cells show what
+// they showed before: those become one blit. @look names all that the drawing depends on
+// besides what is added here (size, scale, palette, font, direction, state); @draw paints in
+// the option's coordinates onto a transparent pixmap, over the live background.
+template<class Draw>
+void paintThroughCache(QPainter *painter, const QStyleOptionViewItem &option, const QString &look,
+                       Draw draw) {
+    const QRect rect = option.rect;
+    if (rect.isEmpty())
+        return;
+    const qreal scale = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+    const QString key = u"omview.cell|"_s + look + u'|' + QString::number(rect.width()) + u'x' +
+                        QString::number(rect.height()) + u'@' + QString::number(scale) + u'|' +
+                        QString::number(option.palette.cacheKey()) + u'|' +
+                        QString::number(int(option.palette.currentColorGroup())) + u'|' +
+                        option.font.key() + u'|' + QString::number(int(option.direction)) + u'|' +
+                        QString::number(int(option.state));
+    QPixmap pixmap;
+    if (!QPixmapCache::find(key, &pixmap)) {
+        pixmap = QPixmap((QSizeF(rect.size()) * scale).toSize());
+        pixmap.setDevicePixelRatio(scale);
+        pixmap.fill(Qt::transparent);
+        QPainter cell(&pixmap);
+        cell.translate(-rect.topLeft());
+        draw(&cell);
+        cell.end();
+        QPixmapCache::insert(key, pixmap);
+    }
+    painter->drawPixmap(rect.topLeft(), pixmap);
 }
 
 } // namespace
@@ -97,16 +130,18 @@ void StatusLampDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     paintBackground(painter, opt);
-    const int d = opt.fontMetrics.height() * 4 / 5;
-    const QRect lamp(opt.rect.left() + 6, opt.rect.center().y() - d / 2, d, d);
-    paintLamp(*painter, lamp, lampColorOf(index));
-    const QRect text = opt.rect.adjusted(lamp.right() - opt.rect.left() + 7, 0, -4, 0);
-    painter->save();
-    painter->setFont(opt.font);
-    painter->setPen(textColorOf(opt));
-    painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                      opt.fontMetrics.elidedText(opt.text, Qt::ElideRight, text.width()));
-    painter->restore();
+    const QColor color = lampColorOf(index);
+    const QString look = u"lamp|"_s + QString::number(color.rgba()) + u'|' + opt.text;
+    paintThroughCache(painter, opt, look, [&](QPainter *cell) {
+        const int d = opt.fontMetrics.height() * 4 / 5;
+        const QRect lamp(opt.rect.left() + 6, opt.rect.center().y() - d / 2, d, d);
+        paintLamp(*cell, lamp, color);
+        const QRect text = opt.rect.adjusted(lamp.right() - opt.rect.left() + 7, 0, -4, 0);
+        cell->setFont(opt.font);
+        cell->setPen(textColorOf(opt));
+        cell->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                       opt.fontMetrics.elidedText(opt.text, Qt::ElideRight, text.width()));
+    });
 }
 
 QSize StatusLampDelegate::sizeHint(const QStyleOptionViewItem &option,
@@ -154,10 +189,11 @@ void NodeButtonDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         button.state |= QStyle::State_HasFocus;
     const int room = button.rect.width() - 2 * opt.fontMetrics.horizontalAdvance(u'x');
     button.text = opt.fontMetrics.elidedText(buttonText(index), Qt::ElideMiddle, std::max(room, 0));
-    painter->save();
-    painter->setFont(opt.font);
-    styleOf(opt)->drawControl(QStyle::CE_PushButton, &button, painter, opt.widget);
-    painter->restore();
+    const QString look = u"button|"_s + QString::number(int(button.state)) + u'|' + button.text;
+    paintThroughCache(painter, opt, look, [&](QPainter *cell) {
+        cell->setFont(opt.font);
+        styleOf(opt)->drawControl(QStyle::CE_PushButton, &button, cell, opt.widget);
+    });
 }
 
 QSize NodeButtonDelegate::sizeHint(const QStyleOptionViewItem &option,
@@ -276,16 +312,20 @@ void SpeedDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     } else if ((opt.state & QStyle::State_MouseOver) && known) {
         slider.state |= QStyle::State_MouseOver;
     }
-    painter->save();
-    styleOf(opt)->drawComplexControl(QStyle::CC_Slider, &slider, painter, opt.widget);
-    QFont font = opt.font;
-    font.setItalic(pending);
-    painter->setFont(font);
-    painter->setPen(textColorOf(opt));
-    const QRect text(opt.rect.right() - valueTextWidth(opt) + 4, opt.rect.top(),
-                     valueTextWidth(opt) - 8, opt.rect.height());
-    painter->drawText(text, Qt::AlignVCenter | Qt::AlignRight, QString::number(speed));
-    painter->restore();
+    const QString look = u"slider|"_s + QString::number(slider.sliderPosition) + u'|' +
+                         QString::number(int(slider.state)) + u'|' +
+                         QString::number(int(slider.activeSubControls)) + u'|' +
+                         QString::number(speed) + (pending ? u"|pending"_s : u"|"_s);
+    paintThroughCache(painter, opt, look, [&](QPainter *cell) {
+        styleOf(opt)->drawComplexControl(QStyle::CC_Slider, &slider, cell, opt.widget);
+        QFont font = opt.font;
+        font.setItalic(pending);
+        cell->setFont(font);
+        cell->setPen(textColorOf(opt));
+        const QRect text(opt.rect.right() - valueTextWidth(opt) + 4, opt.rect.top(),
+                         valueTextWidth(opt) - 8, opt.rect.height());
+        cell->drawText(text, Qt::AlignVCenter | Qt::AlignRight, QString::number(speed));
+    });
 }
 
 QSize SpeedDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
@@ -444,10 +484,12 @@ void UsageBarDelegate::paintBar(QPainter *painter, const QStyleOptionViewItem &o
             bar.palette.setColor(group, QPalette::Highlight, LampColor::down());
         bar.palette.setColor(QPalette::HighlightedText, Qt::white);
     }
-    painter->save();
-    painter->setFont(option.font);
-    styleOf(option)->drawControl(QStyle::CE_ProgressBar, &bar, painter, option.widget);
-    painter->restore();
+    const QString look = u"bar|"_s + QString::number(bar.progress) + u'|' +
+                         QString::number(int(bar.state)) + (alarm ? u"|alarm|"_s : u"||"_s) + text;
+    paintThroughCache(painter, option, look, [&](QPainter *cell) {
+        cell->setFont(option.font);
+        styleOf(option)->drawControl(QStyle::CE_ProgressBar, &bar, cell, option.widget);
+    });
 }
 
 void UsageBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
