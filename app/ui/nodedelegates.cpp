@@ -157,8 +157,8 @@ QSize StatusLampDelegate::sizeHint(const QStyleOptionViewItem &option,
 QString NodeButtonDelegate::buttonText(const QModelIndex &index) {
     if (nodeindex::isCluster(index))
         return tr("All nodes");
-    const QString address = index.data(NodeTableModel::AddressRole).toString();
-    const QString host = index.data(NodeTableModel::HostnameRole).toString();
+    QString address = index.data(NodeTableModel::AddressRole).toString();
+    QString host = index.data(NodeTableModel::HostnameRole).toString();
     if (address.isEmpty())
         return host.isEmpty() ? tr("Node %1").arg(nodeindex::nodeId(index)) : host;
     if (host.isEmpty() || host == address)

@@ -187,7 +187,7 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
     const QHostAddress address = bindAddress(members, self);
     if (m_channelServer) {
         m_channelServer->setMembers(members);
-    } else if (auto opened = openChannel(members, self, address); !opened) {
+    } else if (auto opened = openChannel(*m_key, members, self, address); !opened) {
         return opened;
     }
     connect(gossip.get(), &peers::Gossip::tableUpdated, this, &ClusterLink::feedLoads);
@@ -203,14 +203,16 @@ std::expected<void, QString> ClusterLink::startPeers(const peers::NodeMap &membe
     return {};
 }
 
-std::expected<void, QString> ClusterLink::openChannel(const peers::NodeMap &members, NodeId self,
+std::expected<void, QString> ClusterLink::openChannel(const peers::ClusterKey &key,
+                                                      const peers::NodeMap &members, NodeId self,
                                                       const QHostAddress &address) {
-    auto server = std::make_unique<peers::PeerChannelServer>(m_peerConfig, *m_key, self, members);
+    auto server = std::make_unique<peers::PeerChannelServer>(m_peerConfig, key, self, members);
     if (auto listening = server->listen(address); !listening)
         return std::unexpected(u"peer channel on %1 TCP port %2: %3"_s.arg(address.toString())
                                    .arg(m_peerConfig.channelPort)
                                    .arg(listening.error()));
-    server->setHandler([this, self](const peers::PeerRequest &request, peers::PeerReply reply) {
+    server->setHandler([this, self](const peers::PeerRequest &request,
+                                    const peers::PeerReply &reply) {
         const auto answer = [reply](const rpc::Message &m) {
             QByteArray line = rpc::serialize(m);
             line.chop(1); // the channel frames lines itself

@@ -7,12 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <functional>
 #include <omview/sampler/processsampler.h>
 #include <optional>
 #include <string_view>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 #include <utility>
 #include <vector>
@@ -181,6 +181,7 @@ struct ProcessSampler::State {
     double walkUptime = 0;
     std::int64_t walkClockNs = 0;
     std::optional<std::int64_t> bootTimeMs;
+    std::int64_t walkBootTimeMs = 0; // bootTimeMs, known during a walk
     std::uint64_t samples = 0;
     int filesOpen = 0;
     int fileBudget = 0;
@@ -223,6 +224,7 @@ std::expected<void, QString> ProcessSampler::State::sample() {
             QStringLiteral("cannot list %1: %2").arg(options.procRoot, qt_error_string(error)));
 
     bootTimeMs = bootTime;
+    walkBootTimeMs = *bootTime;
     fileBudget = openFileBudget(options.keepStatFilesOpen);
     walkUptime = *uptime;
     walkClockNs = bootClockNs();
@@ -425,8 +427,9 @@ void ProcessSampler::State::add(std::int32_t pid, int statFd) {
     info.state = stat.state;
     info.rss = static_cast<std::uint64_t>(stat.rssPages) * pageSize;
     info.nice = stat.nice;
-    info.startTime = *bootTimeMs + static_cast<std::int64_t>(static_cast<double>(stat.startTicks) *
-                                                             1000.0 / ticksPerSecond);
+    info.startTime =
+        walkBootTimeMs +
+        static_cast<std::int64_t>(static_cast<double>(stat.startTicks) * 1000.0 / ticksPerSecond);
     if (merge)
         merge(info);
 

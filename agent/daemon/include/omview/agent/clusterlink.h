@@ -63,7 +63,8 @@ private:
     std::expected<void, QString> startDiscovery();
     std::expected<void, QString> apply(const peers::NodeMap &members, NodeId self);
     std::expected<void, QString> startPeers(const peers::NodeMap &members, NodeId self);
-    std::expected<void, QString> openChannel(const peers::NodeMap &members, NodeId self,
+    std::expected<void, QString> openChannel(const peers::ClusterKey &key,
+                                             const peers::NodeMap &members, NodeId self,
                                              const QHostAddress &address);
     enum class KeepChannel { No, Yes };
     void stopPeers(KeepChannel keep);
