@@ -26,6 +26,7 @@
 #include <omview/analyzer/analyzerwindow.h>
 #include <omview/console/collectorcontrol.h>
 #include <omview/console/connectionsdialog.h>
+#include <omview/console/elidedlabel.h>
 #include <omview/console/helpviewer.h>
 #include <omview/console/lamp.h>
 #include <omview/console/mainwindow.h>
@@ -360,16 +361,16 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::createStatusBar() {
-    m_lastMessage = new QLabel(this);
+    m_lastMessage = new ElidedLabel(this);
     m_lastMessage->setObjectName(u"lastMessage"_s);
-    m_lastMessage->setWhatsThis(tr("<p>What was done last, and when.</p>"));
-    m_lastMessage->setTextFormat(Qt::PlainText);
-    m_lastMessage->setMinimumWidth(10);
+    m_lastMessage->setWhatsThis(tr("<p>What was done last, and when. A line too long for "
+                                   "the window ends in “…”: its tooltip shows all of it.</p>"));
     m_connection = new LampLabel(this);
     m_connection->setObjectName(u"connectionState"_s);
     m_connection->setWhatsThis(tr("<p><b>The connection.</b> Green: connected; amber: "
-                                  "connecting or waiting to try again; red: failed (see the "
-                                  "message); grey: not connected.</p>"));
+                                  "connecting or waiting to try again; red: failed; grey: not "
+                                  "connected. Its tooltip says to where and why; the message "
+                                  "beside it says what happened last.</p>"));
     m_collectorLamp = new LampLabel(this);
     m_collectorLamp->setObjectName(u"collectorState"_s);
     m_collectorLamp->setWhatsThis(tr("<p><b>The collector.</b> Green while omcollectord runs "
@@ -530,7 +531,6 @@ void MainWindow::showMessage(const QString &text) {
         return;
     const QString line = u"%1  %2"_s.arg(QTime::currentTime().toString(u"HH:mm:ss"_s), text);
     m_lastMessage->setText(line);
-    m_lastMessage->setToolTip(line);
     qCInfo(lcUi).noquote() << text;
 }
 
@@ -599,7 +599,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile) {
             m_settings.setValue(LastSshKey, profile.name);
     }
     setWindowTitle(tr("%1 — omview").arg(profile.description()));
-    showMessage(tr("Connecting to %1").arg(profile.description()));
+    // open() says what it does ("Connecting to …", or why it cannot) through message().
     m_session->open();
     onSessionState(m_session->state());
 }
@@ -661,14 +661,13 @@ void MainWindow::onSessionState(ClusterSession::State state) {
     case ClusterSession::State::Disconnected:
         break;
     }
-    // The lamp says the state in a word or two; where to and why are in its tooltip and in
-    // the window title, so the message beside it keeps its room.
+    // The lamp says the state in a word or two and nothing more: the session's own line
+    // ("Connected to node 1 (root@host:22)", "Retrying in 4 s: …") is the message beside it
+    // and the lamp's tooltip, so the status bar does not say the same thing twice.
     QString text;
     switch (state) {
     case ClusterSession::State::Connected:
-        text = m_session && m_session->entryNode()
-                   ? tr("Connected via node %1").arg(*m_session->entryNode())
-                   : tr("Connected");
+        text = tr("Connected");
         break;
     case ClusterSession::State::Connecting:
         text = tr("Connecting…");

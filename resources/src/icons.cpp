@@ -139,9 +139,11 @@ QStringList bundledIconNames() {
                                 u"media-playback-stop"_s,
                                 u"network-connect"_s,
                                 u"network-server"_s,
+                                u"office-chart-line"_s,
                                 u"omview"_s,
                                 u"utilities-terminal"_s,
                                 u"view-filter"_s,
+                                u"view-history"_s,
                                 u"view-refresh"_s}) {
         if (QFile::exists(bundledPath(name)))
             names.append(name);

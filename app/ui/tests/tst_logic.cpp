@@ -19,6 +19,7 @@
 #include <cmath>
 #include <omview/console/collectorcontrol.h>
 #include <omview/console/commandline.h>
+#include <omview/console/elidedlabel.h>
 #include <omview/console/nodefilterproxymodel.h>
 #include <omview/console/nodetablemodel.h>
 #include <omview/console/profilestore.h>
@@ -324,6 +325,27 @@ private slots:
             QVERIFY(!proxy.index(0, column, cluster).data(Qt::WhatsThisRole).toString().isEmpty());
     }
 
+    // A status line longer than its room ends in "…" (never cut mid-letter); all of it stays
+    // in the tooltip and the accessible name.
+    void elidedLabel() {
+        ElidedLabel label;
+        const QString text = u"Retrying in 4 s: connection to the agent lost: ssh "
+                             u"root@node1.example.org:22: no answer from the host for 45.0 s "
+                             u"(keepalive)"_s;
+        label.setText(text);
+        label.resize(label.fontMetrics().horizontalAdvance(text) / 2, label.sizeHint().height());
+        QCOMPARE(label.text(), text);
+        QVERIFY2(label.shownText().endsWith(u"…"_s), qPrintable(label.shownText()));
+        QVERIFY(text.startsWith(label.shownText().chopped(1)));
+        QCOMPARE(label.toolTip(), text);
+        QCOMPARE(label.accessibleName(), text);
+        QVERIFY(label.minimumSizeHint().width() < label.width());
+        label.resize(label.sizeHint());
+        QCOMPARE(label.shownText(), text);
+        label.setText(u"two\nlines"_s);
+        QCOMPARE(label.text(), u"two lines"_s);
+    }
+
     void screenshotWriter() {
         QTemporaryDir dir;
         QLabel label(u"screenshot"_s);
@@ -342,7 +364,7 @@ private slots:
     }
 
     void icons() {
-        QCOMPARE(bundledIconNames().size(), 20);
+        QCOMPARE(bundledIconNames().size(), 22);
         QApplication::setPalette(QPalette(Qt::white));
         for (const QString &name : bundledIconNames()) {
             const QIcon icon = themedIcon(name);

@@ -492,6 +492,28 @@ private slots:
         help->close();
     }
 
+    // Every toolbar button has an icon (omview's own where the desktop theme has none, as
+    // under Xvfb), so none of them falls back to its text; the toolbar on light and dark.
+    void toolbarIcons() {
+        auto *toolbar = m_window->findChild<QToolBar *>(u"mainToolbar"_s);
+        QVERIFY(toolbar && toolbar->isVisible());
+        for (QAction *a : toolbar->actions()) {
+            if (a->isSeparator())
+                continue;
+            QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
+            QVERIFY2(!a->icon().pixmap(QSize(22, 22)).isNull(), qPrintable(a->objectName()));
+        }
+        for (const QString &name : {u"collectorAnalyzer"_s, u"collectorHistory"_s})
+            QVERIFY2(!m_window->action(name)->icon().isNull(), qPrintable(name));
+        const auto grab = [&](const QString &name) {
+            return toolbar->grab().save(QDir(screenshotDir()).filePath(name + u".png"_s));
+        };
+        QVERIFY(grab(u"main-window-toolbar"_s));
+        setPaletteAndWait(darkPalette());
+        QVERIFY(grab(u"main-window-toolbar-dark"_s));
+        setPaletteAndWait(QApplication::style()->standardPalette());
+    }
+
     // The node refuses: the slider shows the new speed at once, then the node's own again,
     // with the reason in the status bar.
     void sliderRevertsWhenRefused() {

@@ -15,7 +15,6 @@
 
 class QAction;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QMenu;
 
@@ -31,6 +30,7 @@ namespace omview {
 class CollectorControl;
 class ConnectionsDialog;
 class CredentialsDialog;
+class ElidedLabel;
 class HelpViewer;
 class HostKeyDialog;
 class LampLabel;
@@ -147,7 +147,7 @@ private:
     QWidget *m_filterBar = nullptr;
     QLineEdit *m_filterText = nullptr;
     QComboBox *m_filterState = nullptr;
-    QLabel *m_lastMessage = nullptr;
+    ElidedLabel *m_lastMessage = nullptr;
     LampLabel *m_connection = nullptr;
     LampLabel *m_collectorLamp = nullptr;
     QList<QPointer<NodeSettingsDialog>> m_dialogs;
