@@ -403,6 +403,10 @@ void NodeTableModel::updateCluster() {
         mask |= bit(MemTotalColumn);
     if (t.cpus != o.cpus)
         mask |= bit(CpusColumn);
+    // With no node up the row has no figures to show, and gets them back with the first.
+    if ((t.up > 0) != (o.up > 0))
+        mask |= bit(SpeedColumn) | bit(LoadColumn) | bit(MemUsedColumn) | bit(MemTotalColumn) |
+                bit(CpusColumn);
     m_totals = t;
     m_efficiency = efficiency;
     while (mask != 0) {
@@ -667,6 +671,25 @@ QVariant NodeTableModel::clusterData(int column, int role) const {
     NodeState state = NodeState::Unknown;
     if (m_connected && nodes > 0)
         state = t.down > 0 ? NodeState::Down : (t.up > 0 ? NodeState::Up : NodeState::Unknown);
+    // The cluster's figures are the up nodes' sums: with none up (not connected, or every
+    // node down or unknown) there are none, rather than zeros and a perfect balance.
+    if (t.up == 0 && column != IdColumn && column != AddressColumn) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return tr("—", "no value");
+        case Qt::ToolTipRole:
+            return m_connected ? tr("No node is up: the cluster has no figures to show")
+                               : tr("The console is not connected: no figures to show");
+        case Qt::TextAlignmentRole:
+        case NodeIdRole:
+        case IsClusterRole:
+        case NodeStateRole:
+        case SortRole:
+            break;
+        default:
+            return {};
+        }
+    }
     switch (role) {
     case NodeIdRole:
         return 0u;

@@ -49,6 +49,22 @@ QColor textColorOf(const QStyleOptionViewItem &option) {
                                                      : QPalette::Text);
 }
 
+// A bar whose figure is not current: styles fill it with the disabled highlight, often as
+// dark as the text on it. A fill a quarter of the way from the base to the text keeps the
+// greyed figure legible, on light and dark palettes alike.
+void greyOut(QPalette &palette) {
+    const QColor base = palette.color(QPalette::Disabled, QPalette::Base);
+    const QColor text = palette.color(QPalette::Disabled, QPalette::Text);
+    const auto mix = [](int from, int to) {
+        return from + (to - from) / 4;
+    };
+    const QColor fill(mix(base.red(), text.red()), mix(base.green(), text.green()),
+                      mix(base.blue(), text.blue()));
+    palette.setColor(QPalette::Disabled, QPalette::Highlight, fill);
+    palette.setColor(QPalette::Disabled, QPalette::HighlightedText, text);
+    palette.setCurrentColorGroup(QPalette::Disabled); // styles paint the current group
+}
+
 // Draws a cell's content through QPixmapCache. Styles draw bars, buttons and sliders slowly
 // (gradients, text shaped anew each time), and on an update most visible cells show what
 // they showed before: those become one blit. @look names all that the drawing depends on
@@ -478,7 +494,7 @@ void UsageBarDelegate::paintBar(QPainter *painter, const QStyleOptionViewItem &o
     if (enabled)
         bar.state |= QStyle::State_Enabled;
     else
-        bar.palette.setCurrentColorGroup(QPalette::Disabled); // styles paint the current group
+        greyOut(bar.palette);
     if (alarm) {
         for (const auto group : {QPalette::Active, QPalette::Inactive})
             bar.palette.setColor(group, QPalette::Highlight, LampColor::down());

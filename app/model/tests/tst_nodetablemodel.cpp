@@ -398,6 +398,62 @@ private slots:
                  0.25);
     }
 
+    // The cluster's figures are the up nodes' sums: with no node up there are none to show
+    // (not zeros and a perfect balance), and they come and go with a signal.
+    void noFiguresWithoutAnUpNode() {
+        NodeTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::Fatal);
+        const auto cell = [&](int column) {
+            return model.clusterIndex(column);
+        };
+        const auto figureless = [&] {
+            for (const int column :
+                 {int(NodeTableModel::SpeedColumn), int(NodeTableModel::LoadColumn),
+                  int(NodeTableModel::MemUsedColumn), int(NodeTableModel::MemTotalColumn),
+                  int(NodeTableModel::CpusColumn)}) {
+                if (cell(column).data().toString() != u"—"_s)
+                    return false;
+            }
+            return !cell(NodeTableModel::SpeedColumn)
+                        .data(NodeTableModel::EfficiencyRole)
+                        .isValid() &&
+                   !cell(NodeTableModel::LoadColumn)
+                        .data(NodeTableModel::LoadFractionRole)
+                        .isValid() &&
+                   !cell(NodeTableModel::MemUsedColumn)
+                        .data(NodeTableModel::MemFractionRole)
+                        .isValid();
+        };
+        QVERIFY(figureless());
+        QVERIFY(cell(NodeTableModel::LoadColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"not connected"_s));
+        QCOMPARE(cell(NodeTableModel::IdColumn).data().toString(), u"Cluster"_s);
+
+        auto table = records({1, 2});
+        model.applyRecords(table);
+        QVERIFY(!figureless());
+        QCOMPARE(cell(NodeTableModel::CpusColumn).data().toString(), u"8"_s);
+
+        // Every node down: connected, but nothing to sum.
+        Spies spies(&model);
+        model.applyRecords({record(1, 0, 0, false), record(2, 0, 0, false)});
+        QVERIFY(figureless());
+        QVERIFY(cell(NodeTableModel::LoadColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"No node is up"_s));
+        QVERIFY(spies.noStructure());
+        QVERIFY(changesOf(spies.dataChanged).clusterSignals > 0);
+
+        model.applyRecords(table);
+        QVERIFY(!figureless());
+        model.setDisconnected();
+        QVERIFY(figureless());
+    }
+
     // No memory figure shows four digits before the point: from 1000 of a unit, the next.
     void memoryUnits() {
         NodeTableModel model;
