@@ -43,7 +43,9 @@ double niceAxisTop(double value) {
     return 40 * power;
 }
 
-TimeTicks TimeTicks::forRange(const store::TimeRange &range, int widthPx) {
+namespace {
+
+TimeTicks computeTicks(const store::TimeRange &range, int widthPx) {
     static constexpr std::array<std::int64_t, 23> Steps = {
         1,    2,    5,     10,    15,    30,    60,     120,    300,     600,     900,    1800,
         3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800, 1209600, 2592000, 7776000};
@@ -98,6 +100,26 @@ TimeTicks TimeTicks::forRange(const store::TimeRange &range, int widthPx) {
             out.labels[i] += QChar(0x200B);
     }
     return out;
+}
+
+} // namespace
+
+TimeTicks TimeTicks::forRange(const store::TimeRange &range, int widthPx) {
+    // Every chart of a window asks for the same range in turn, and local
+    // midnights cost a time zone lookup each (tens of microseconds): the
+    // last answer is kept.
+    struct Last {
+        store::TimeRange range;
+        int widthPx = -1;
+        TimeTicks ticks;
+    };
+    thread_local Last last;
+    if (last.widthPx != widthPx || last.range != range) {
+        last.ticks = computeTicks(range, widthPx);
+        last.range = range;
+        last.widthPx = widthPx;
+    }
+    return last.ticks;
 }
 
 QString legendHtml(const ChartStyle &style, double threshold, int pixelSize) {
@@ -219,17 +241,26 @@ void AnalyzerChart::updateAxes() {
             at.append(x);
         }
     }
-    bool same = labels == m_time->categoriesLabels();
-    for (qsizetype i = 0; same && i < labels.size(); ++i)
-        same = m_time->endValue(labels[i]) == at[i];
-    if (!same) {
-        for (const QString &label : m_time->categoriesLabels())
-            m_time->remove(label);
-        for (qsizetype i = 0; i < labels.size(); ++i)
-            m_time->append(labels[i], at[i]);
-    }
-    if (m_time->startValue() != x0)
+    // Each change relays the axis out: keep the categories the new range
+    // shares with the old one (a range moved by a few seconds keeps all but
+    // the last, or gains one), remove the others from the end, append the new.
+    const QStringList current = m_time->categoriesLabels();
+    qsizetype kept = 0;
+    while (kept < current.size() && kept < labels.size() && current[kept] == labels[kept] &&
+           m_time->endValue(labels[kept]) == at[kept])
+        ++kept;
+    // The first category's start is the axis' start; with no categories the
+    // axis keeps it for the first one appended. (startValue() without a label
+    // is only that kept value, stale once there are categories.)
+    const double start = kept > 0 ? m_time->startValue(current.first()) : m_time->startValue();
+    if (kept > 0 && start != x0)
         m_time->setStartValue(x0);
+    for (qsizetype i = current.size() - 1; i >= kept; --i)
+        m_time->remove(current[i]);
+    if (kept == 0 && m_time->startValue() != x0)
+        m_time->setStartValue(x0);
+    for (qsizetype i = kept; i < labels.size(); ++i)
+        m_time->append(labels[i], at[i]);
     if (m_time->min() != x0 || m_time->max() != x1)
         m_time->setRange(x0, x1);
 

@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QLineF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <cmath>
 #include <optional>
@@ -40,31 +41,42 @@ QRectF PlotLinesItem::boundingRect() const {
 }
 
 void PlotLinesItem::drawRuns(QPainter &painter, const QList<Polyline> &runs, const PlotMapping &map,
-                             bool memory) const {
+                             bool memory, int strokes) const {
     // The points of a run that land in one pixel column draw as one vertical
     // stroke from their lowest to their highest, joined to the neighbouring
     // columns from the first point and to the last: the pixels the polyline
     // through all of them would set, with a third of the segments (M4 gives
     // up to four points a column, a tier row its mean, min, max and mean).
+    // Every run's segments go to the paint engine at once.
+    const double sx = map.plot.width() / (map.x1 - map.x0);
+    const double ox = map.plot.left() - map.x0 * sx;
+    const double sy =
+        memory ? -map.plot.height() / map.memoryTop : -map.plot.height() / (map.y1 - map.y0);
+    const double oy = memory ? map.plot.bottom() : map.plot.bottom() - map.y0 * sy;
+    const auto position = [&](const QPointF &value) {
+        return QPointF(ox + value.x() * sx, oy + value.y() * sy);
+    };
+    qsizetype points = 0;
+    for (const Polyline &run : runs)
+        points += run.size();
     QList<QLineF> lines;
+    lines.reserve(points);
     for (const Polyline &run : runs) {
         if (run.size() == 1) {
             // A lone sample between two gaps: a dot, or it would not show.
-            const QPointF p = memory ? map.memoryToPosition(run[0]) : map.toPosition(run[0]);
+            const QPointF p = position(run[0]);
             painter.fillRect(QRectF(p - QPointF(1.5, 1.5), QSizeF(3, 3)), painter.pen().color());
             continue;
         }
-        lines.clear();
-        lines.reserve(run.size());
         std::optional<QPointF> previousLast;
         for (qsizetype i = 0; i < run.size();) {
-            const QPointF first = memory ? map.memoryToPosition(run[i]) : map.toPosition(run[i]);
+            const QPointF first = position(run[i]);
             const double column = std::floor(first.x());
             QPointF last = first;
             double low = first.y(), high = first.y();
             qsizetype j = i + 1;
             for (; j < run.size(); ++j) {
-                const QPointF p = memory ? map.memoryToPosition(run[j]) : map.toPosition(run[j]);
+                const QPointF p = position(run[j]);
                 if (std::floor(p.x()) != column)
                     break;
                 last = p;
@@ -77,6 +89,15 @@ void PlotLinesItem::drawRuns(QPainter &painter, const QList<Polyline> &runs, con
                 lines.append(QLineF(QPointF(first.x(), low), QPointF(first.x(), high)));
             previousLast = last;
             i = j;
+        }
+    }
+    painter.drawLines(lines);
+    // A wider line as one-pixel lines side by side, each moved a pixel across
+    // its direction: down for flat ones, right for steep ones.
+    for (int k = 1; k < strokes; ++k) {
+        for (QLineF &line : lines) {
+            const bool flat = std::abs(line.dx()) >= std::abs(line.dy());
+            line.translate(flat ? QPointF(0, 1) : QPointF(1, 0));
         }
         painter.drawLines(lines);
     }
@@ -145,9 +166,14 @@ void PlotLinesItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     drawRuns(*painter, data.memoryRuns, map, true);
     painter->setPen(linePen(style.load, 1, ratio));
     drawRuns(*painter, data.loadRuns, map, false);
-    // A few points only: a wider pen is affordable and makes them stand out.
-    painter->setPen(linePen(style.above, 2, ratio));
-    drawRuns(*painter, data.abovePieces, map, false);
+    // Two pixels wide, to stand out. On a raster image without scaling, as
+    // two one-pixel lines: the stroker a wider pen goes through costs as much
+    // as every other line of the chart.
+    const bool rasterPixels =
+        painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster &&
+        ratio == 1.0 && painter->deviceTransform().type() <= QTransform::TxTranslate;
+    painter->setPen(linePen(style.above, rasterPixels ? 1 : 2, ratio));
+    drawRuns(*painter, data.abovePieces, map, false, rasterPixels ? 2 : 1);
     drawCheckpoints(*painter, map);
     painter->restore();
 }

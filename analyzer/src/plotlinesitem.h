@@ -19,8 +19,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    // @p strokes: one-pixel lines drawn side by side for each segment.
     void drawRuns(QPainter &painter, const QList<Polyline> &runs, const PlotMapping &map,
-                  bool memory) const;
+                  bool memory, int strokes = 1) const;
     void drawCheckpoints(QPainter &painter, const PlotMapping &map) const;
 
     AnalyzerChart *m_chart;

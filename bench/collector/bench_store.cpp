@@ -1,13 +1,28 @@
 // bench_store: what the collector's store costs.
 //
-//  1. Ingestion rate: node samples per second through StoreWriter (one
-//     transaction per tick), with each durability setting, next to a bare
-//     prepared-insert loop into the same table layout in one transaction.
-//     Goal: at least 80 % of the bare loop.
+//  1. Ingestion rate: node samples per second through StoreWriter, next to a
+//     bare loop writing the same rows. Goal: at least 80 % of the bare loop.
+//     What is compared, for each durability setting:
+//       - the store: StoreWriter, one transaction per tick (a tick is every
+//         node's sample of one second, plus the cluster's row), its rollups
+//         running between ticks as they do in the collector;
+//       - the bare loop: the same rows -- each tick's node_raw rows and its
+//         cluster_raw row -- inserted with prepared statements, one
+//         transaction per tick, into a file made with the store's schema,
+//         with the writer's settings (WAL, the same synchronous level, cache
+//         and journal limits), on the same file system.
+//     Both have written one tick before the clock starts (a running collector
+//     knows its nodes). Best of three interleaved runs each.
 //  2. CPU for 10 000 nodes at one sample a second: ten simulated minutes
 //     (across an hour boundary, so minute and hour rollups and pruning all
-//     run), CPU time of the store per simulated second, next to a bare loop
-//     committing the same rows once a second. Goal: under 5 % of a core.
+//     run), CPU time of the store per simulated second with durability full
+//     (the collector's default), next to the bare loop committing the same
+//     rows once a second. Goal: under 5 % of a core.
+//
+// durability=full fsyncs every tick's commit, so the file system matters: on
+// tmpfs an fsync costs nothing and the figures say nothing about a disk. The
+// files go to the build tree's bench-cache/ by default (a disk), --dir DIR
+// elsewhere; the file system is printed beside the figures.
 //
 //   bench_store [--nodes N] [--seconds S] [--dir DIR]
 #include <QDir>
@@ -18,9 +33,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <linux/magic.h>
+#include <omview/store/schema.h>
 #include <omview/store/storewriter.h>
 #include <sqlite3.h>
 #include <string>
+#include <sys/vfs.h>
 #include <vector>
 
 using namespace omview::store;
@@ -76,35 +94,49 @@ void check(int rc, sqlite3 *db, const char *what) {
     }
 }
 
-// The bare loop: node_raw's layout, one prepared INSERT, no store around it.
+// The bare loop: a file with the store's schema, the writer's settings, and
+// one prepared INSERT per table -- no store around it.
 struct Bare {
     sqlite3 *db = nullptr;
     sqlite3_stmt *insert = nullptr;
+    sqlite3_stmt *insertCluster = nullptr;
 
-    explicit Bare(const std::string &path) {
-        check(sqlite3_open(path.c_str(), &db), db, "open");
-        check(sqlite3_exec(db,
-                           "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                           "PRAGMA cache_size = -32768; "
-                           "CREATE TABLE node_raw(t INTEGER NOT NULL, node INTEGER NOT NULL, "
-                           "status INTEGER NOT NULL, load INTEGER NOT NULL, util INTEGER NOT NULL, "
-                           "mem_used INTEGER NOT NULL, mem_free INTEGER NOT NULL, "
-                           "mem_total INTEGER NOT NULL, speed INTEGER NOT NULL, "
-                           "cpus INTEGER NOT NULL, PRIMARY KEY (t, node)) STRICT, WITHOUT ROWID",
-                           nullptr, nullptr, nullptr),
-              db, "schema");
+    Bare(const QString &path, Durability durability) {
+        if (auto made = initializeDatabase(path); !made) {
+            std::fprintf(stderr, "bench_store: %s\n", qPrintable(made.error().message));
+            std::exit(1);
+        }
+        check(sqlite3_open(path.toUtf8().constData(), &db), db, "open");
+        // As schema::configureWriter() sets up the collector's connection.
+        const std::string setup =
+            std::string("PRAGMA journal_mode = WAL; PRAGMA synchronous = ") +
+            (durability == Durability::Full ? "FULL" : "NORMAL") +
+            "; PRAGMA cache_size = -32768; PRAGMA journal_size_limit = 16777216; "
+            "PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF";
+        exec(setup.c_str());
         check(sqlite3_prepare_v2(db,
-                                 "INSERT INTO node_raw VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                 "?9, ?10)",
+                                 "INSERT INTO node_raw(t, node, status, load, util, mem_used, "
+                                 "mem_free, mem_total, speed, cpus) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                 "?6, ?7, ?8, ?9, ?10)",
                                  -1, &insert, nullptr),
+              db, "prepare");
+        check(sqlite3_prepare_v2(db,
+                                 "INSERT INTO cluster_raw(t, nodes, load, util, mem_used, "
+                                 "mem_free, mem_total, speed, cpus) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                 "?6, ?7, ?8, ?9)",
+                                 -1, &insertCluster, nullptr),
               db, "prepare");
     }
     ~Bare() {
         sqlite3_finalize(insert);
+        sqlite3_finalize(insertCluster);
         sqlite3_close(db);
     }
     void exec(const char *sql) { check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql); }
+    // One tick in one transaction, as the store writes it.
     void write(const Tick &tick) {
+        exec("BEGIN IMMEDIATE");
+        double sum[7] = {};
         for (const NodeSample &s : tick.nodes) {
             sqlite3_bind_int64(insert, 1, tick.t);
             sqlite3_bind_int64(insert, 2, s.node);
@@ -118,9 +150,48 @@ struct Bare {
             sqlite3_bind_int64(insert, 10, s.cpus);
             check(sqlite3_step(insert), db, "insert");
             sqlite3_reset(insert);
+            sum[0] += s.load;
+            sum[1] += s.util;
+            sum[2] += static_cast<double>(s.memUsed);
+            sum[3] += static_cast<double>(s.memFree);
+            sum[4] += static_cast<double>(s.memTotal);
+            sum[5] += s.speed;
+            sum[6] += s.cpus;
         }
+        const auto n = static_cast<double>(tick.nodes.size());
+        sqlite3_bind_int64(insertCluster, 1, tick.t);
+        sqlite3_bind_int64(insertCluster, 2, tick.nodes.size());
+        for (int i = 0; i < 7; ++i)
+            sqlite3_bind_double(insertCluster, 3 + i, i < 2 ? sum[i] / n : sum[i]);
+        check(sqlite3_step(insertCluster), db, "insert cluster");
+        sqlite3_reset(insertCluster);
+        exec("COMMIT");
     }
 };
+
+// What the directory's file system is, for reading the durability=full figures.
+QString fileSystem(const QString &dir) {
+    struct statfs fs;
+    if (statfs(dir.toLocal8Bit().constData(), &fs) != 0)
+        return QStringLiteral("unknown file system");
+    switch (fs.f_type) {
+    case TMPFS_MAGIC:
+        return QStringLiteral("tmpfs: fsync is free, durability=full costs nothing here");
+    case RAMFS_MAGIC:
+        return QStringLiteral("ramfs: fsync is free, durability=full costs nothing here");
+    case EXT4_SUPER_MAGIC:
+        return QStringLiteral("ext2/3/4");
+    case XFS_SUPER_MAGIC:
+        return QStringLiteral("xfs");
+    case BTRFS_SUPER_MAGIC:
+        return QStringLiteral("btrfs");
+    case OVERLAYFS_SUPER_MAGIC:
+        return QStringLiteral("overlayfs");
+    default:
+        return QStringLiteral("file system type 0x%1")
+            .arg(static_cast<qulonglong>(fs.f_type), 0, 16);
+    }
+}
 
 std::unique_ptr<StoreWriter> openWriter(const QString &path,
                                         Durability durability = Durability::Full) {
@@ -179,26 +250,33 @@ int main(int argc, char *argv[]) {
                      "usage: bench_store [--nodes 1..65535] [--seconds >=60] [--dir DIR]\n");
         return 2;
     }
-    QTemporaryDir dir(base.isEmpty() ? QDir::tempPath() + QStringLiteral("/bench_store-XXXXXX")
-                                     : base + QStringLiteral("/bench_store-XXXXXX"));
+    if (base.isEmpty())
+        base = QStringLiteral(BENCH_STORE_DIR);
+    QDir().mkpath(base);
+    QTemporaryDir dir(base + QStringLiteral("/bench_store-XXXXXX"));
     if (!dir.isValid()) {
-        std::fprintf(stderr, "bench_store: cannot make a temporary directory\n");
+        std::fprintf(stderr, "bench_store: cannot make a temporary directory in %s\n",
+                     qPrintable(base));
         return 1;
     }
     std::vector<QString> names(static_cast<size_t>(nodes) + 1);
     for (int n = 1; n <= nodes; ++n)
         names[static_cast<size_t>(n)] = QStringLiteral("node%1").arg(n);
 
-    // Starts five minutes before an hour boundary.
+    // Starts five minutes before an hour boundary: a tick of the minute
+    // before, then a minute of ticks (whose first one has the writer roll
+    // that minute up: one rollup per minute, as in a running collector).
     const std::int64_t start = 1700002800 - 300;
     const int rateTicks = 60;
+    const Tick warmUp = makeTick(start - 1, nodes, names);
     std::vector<Tick> ticks;
     ticks.reserve(rateTicks);
     for (int i = 0; i < rateTicks; ++i)
         ticks.push_back(makeTick(start + i, nodes, names));
     const double rows = static_cast<double>(rateTicks) * nodes;
 
-    std::printf("bench_store: %d nodes, files in %s\n", nodes, qPrintable(dir.path()));
+    std::printf("bench_store: %d nodes, files in %s\n  (%s)\n", nodes, qPrintable(dir.path()),
+                qPrintable(fileSystem(dir.path())));
 #ifndef __OPTIMIZE__
     std::printf("warning: built without optimisation, the store's figures are pessimistic; "
                 "configure with -DCMAKE_BUILD_TYPE=Release\n");
@@ -207,22 +285,25 @@ int main(int argc, char *argv[]) {
 
     // 1. Ingestion rate: the best of three runs each, interleaved, so that a
     // busy moment of the machine does not decide the comparison.
-    double bareRate = 0;
-    double storeRate[2] = {0, 0}; // durability full, normal
+    constexpr Durability Modes[2] = {Durability::Full, Durability::Normal};
+    double bareRate[2] = {0, 0};
+    double storeRate[2] = {0, 0};
     for (int round = 0; round < 3; ++round) {
-        {
-            Bare bare((dir.path() + QStringLiteral("/bare-rate-%1.db").arg(round)).toStdString());
-            const double w0 = wallSeconds();
-            bare.exec("BEGIN");
-            for (const Tick &tick : ticks)
-                bare.write(tick);
-            bare.exec("COMMIT");
-            bareRate = std::max(bareRate, rows / (wallSeconds() - w0));
-        }
         for (int mode = 0; mode < 2; ++mode) {
+            {
+                Bare bare(dir.filePath(QStringLiteral("bare-rate-%1-%2.db").arg(round).arg(mode)),
+                          Modes[mode]);
+                bare.write(warmUp);
+                const double w0 = wallSeconds();
+                for (const Tick &tick : ticks)
+                    bare.write(tick);
+                bareRate[mode] = std::max(bareRate[mode], rows / (wallSeconds() - w0));
+            }
             auto writer =
-                openWriter(dir.path() + QStringLiteral("/store-rate-%1-%2.db").arg(round).arg(mode),
-                           mode == 0 ? Durability::Full : Durability::Normal);
+                openWriter(dir.filePath(QStringLiteral("store-rate-%1-%2.db").arg(round).arg(mode)),
+                           Modes[mode]);
+            submit(*writer, warmUp);
+            wait(writer->flush());
             const double w0 = wallSeconds();
             for (const Tick &tick : ticks)
                 submit(*writer, tick);
@@ -231,21 +312,23 @@ int main(int argc, char *argv[]) {
             writer->close();
         }
     }
-    std::printf("ingestion (%d ticks of %d node samples, best of 3)\n", rateTicks, nodes);
-    std::printf("  %-48s %12.0f rows/s  %4.0f %%\n",
-                "store, durability normal (a txn per tick):", storeRate[1],
-                100.0 * storeRate[1] / bareRate);
-    std::printf("  %-48s %12.0f rows/s  %4.0f %%\n",
-                "store, durability full (+ an fsync per tick):", storeRate[0],
-                100.0 * storeRate[0] / bareRate);
-    std::printf("  %-48s %12.0f rows/s   100 %%  (goal: store >= 80 %%)\n\n",
-                "baseline (bare prepared INSERT, one txn):", bareRate);
+    std::printf("ingestion: %d ticks of %d node samples, each tick one transaction, best of 3\n",
+                rateTicks, nodes);
+    std::printf("  %-44s %12s %12s %7s\n", "", "store", "bare loop", "store");
+    const char *modeNames[2] = {"durability full (fsync per commit; default):",
+                                "durability normal (fsync at checkpoints):"};
+    for (int mode = 0; mode < 2; ++mode) {
+        std::printf("  %-44s %8.0f k/s %8.0f k/s %6.0f %%\n", modeNames[mode],
+                    storeRate[mode] / 1000.0, bareRate[mode] / 1000.0,
+                    100.0 * storeRate[mode] / bareRate[mode]);
+    }
+    std::printf("  (rows per second; goal: the store at least 80 %% of the bare loop)\n\n");
 
-    // 2. CPU per simulated second.
+    // 2. CPU per simulated second, durability full.
     double storeCpu = 0;
     double storeWall = 0;
     {
-        auto writer = openWriter(dir.path() + QStringLiteral("/store-cpu.db"));
+        auto writer = openWriter(dir.filePath(QStringLiteral("store-cpu.db")));
         double generating = 0;
         const double c0 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
         const double w0 = wallSeconds();
@@ -262,26 +345,25 @@ int main(int argc, char *argv[]) {
     }
     double bareCpu = 0;
     {
-        Bare bare((dir.path() + QStringLiteral("/bare-cpu.db")).toStdString());
+        Bare bare(dir.filePath(QStringLiteral("bare-cpu.db")), Durability::Full);
         double generating = 0;
         const double c0 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
         for (int i = 0; i < seconds; ++i) {
             const double g0 = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
             Tick tick = makeTick(start + i, nodes, names);
             generating += cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - g0;
-            bare.exec("BEGIN");
             bare.write(tick);
-            bare.exec("COMMIT");
         }
         bareCpu = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - c0 - generating;
     }
     const double perSecond = 1000.0 * storeCpu / seconds;
-    std::printf("CPU for %d nodes at one sample a second (%d simulated seconds, %.1f s wall)\n",
+    std::printf("CPU for %d nodes at one sample a second, durability full (%d simulated "
+                "seconds, %.1f s wall)\n",
                 nodes, seconds, storeWall);
     std::printf("  %-44s %9.1f ms = %5.2f %% of a core  (goal < 5 %%)\n",
                 "store (ticks, rollups, pruning):", perSecond, perSecond / 10.0);
     std::printf("  %-44s %9.1f ms = %5.2f %% of a core\n",
-                "baseline (bare INSERTs, a txn a second):", 1000.0 * bareCpu / seconds,
+                "bare loop (the same rows, a txn a second):", 1000.0 * bareCpu / seconds,
                 100.0 * bareCpu / seconds);
     return 0;
 }

@@ -72,6 +72,8 @@ private slots:
     void topCpu();
     void processHistory();
     void rangeNodesAndSamples();
+    void rangeStartsAtTheFirstSample_data();
+    void rangeStartsAtTheFirstSample();
 
 private:
     QTemporaryDir m_dir;
@@ -348,6 +350,57 @@ void QueriesTest::rangeNodesAndSamples() {
     auto emptyRange = (*empty)->range();
     QVERIFY(emptyRange);
     QVERIFY(!emptyRange->has_value());
+}
+
+void QueriesTest::rangeStartsAtTheFirstSample_data() {
+    QTest::addColumn<std::int64_t>("first");  // the first tick with node samples
+    QTest::addColumn<bool>("pruneRaw");       // raw rows kept two minutes only
+    QTest::addColumn<bool>("processesFirst"); // a snapshot 5 s before the first sample
+    // The hour and minute rows start up to an hour before the first sample.
+    QTest::newRow("mid-hour") << S + 1234 << false << false;
+    QTest::newRow("on the hour") << S << false << false;
+    // Only minute and hour rows hold the start; the node's first_t places it.
+    QTest::newRow("raw rows pruned") << S + 1234 << true << false;
+    QTest::newRow("raw rows pruned, last second of a minute") << S + 59 << true << false;
+    QTest::newRow("processes before the samples") << S + 1234 << false << true;
+}
+
+void QueriesTest::rangeStartsAtTheFirstSample() {
+    QFETCH(std::int64_t, first);
+    QFETCH(bool, pruneRaw);
+    QFETCH(bool, processesFirst);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"range.db"_s);
+    WriterOptions options = testOptions(path);
+    if (pruneRaw)
+        options.retention.raw = std::chrono::seconds(120);
+    const std::int64_t last = S + 3 * 3600 + 17;
+    {
+        auto writer = StoreWriter::open(options);
+        QVERIFY(writer);
+        if (processesFirst) {
+            Tick tick;
+            tick.t = first - 5;
+            tick.processes = {NodeProcesses{1, {process(10, u"early"_s, 0, (first - 6) * 1000)}}};
+            submit(**writer, std::move(tick));
+        }
+        writeTicks(**writer, first, last - first + 1, 2);
+        QVERIFY(await((*writer)->catchUp()));
+        (*writer)->close();
+    }
+    RawDb raw(path);
+    // What the case is about: rows of a coarser tier begin before the first sample.
+    QCOMPARE(raw.integer("SELECT min(t) FROM cluster_hour").value_or(-1), S);
+    if (pruneRaw)
+        QVERIFY(raw.integer("SELECT min(t) FROM cluster_raw").value_or(0) > first + 3600);
+    auto store = CollectorStore::open(path);
+    QVERIFY(store);
+    auto range = (*store)->range();
+    QVERIFY(range);
+    QVERIFY(range->has_value());
+    QCOMPARE((*range)->first, processesFirst ? first - 5 : first);
+    QCOMPARE((*range)->last, last);
 }
 
 QTEST_GUILESS_MAIN(QueriesTest)

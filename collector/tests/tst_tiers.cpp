@@ -4,6 +4,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <map>
 #include <omview/store/storewriter.h>
 
@@ -68,6 +69,7 @@ private slots:
     void rollupsAreExact_data();
     void rollupsAreExact();
     void idleRollupIsRedoneWhenTheMinuteContinues();
+    void ticksListNodesInAnyOrder();
 
 private:
     QTemporaryDir m_dir;
@@ -217,6 +219,75 @@ void TiersTest::idleRollupIsRedoneWhenTheMinuteContinues() {
     QCOMPARE(db.integer("SELECT load_sum FROM node_minute WHERE node = 1 AND t = " +
                         std::to_string(base)),
              e.sum[0]);
+}
+
+// The writer walks its nodes in the order ticks usually list them; ticks that
+// list them otherwise, nodes that join, miss seconds or change their names
+// are written and rolled up all the same.
+void TiersTest::ticksListNodesInAnyOrder() {
+    const QString path = m_dir.filePath(u"order.db"_s);
+    const std::int64_t start = Hour0;
+    const std::int64_t count = 180;
+    const auto present = [&](std::int64_t t, NodeId n) {
+        return !(n == 6 && t < start + 70) && !(n == 2 && t % 5 == 0);
+    };
+    const auto hostname = [&](std::int64_t t, NodeId n) {
+        return n == 4 && t >= start + 100 ? u"renamed4"_s : u"n%1"_s.arg(n);
+    };
+    std::map<std::pair<NodeId, std::int64_t>, Expected> minutes;
+    {
+        auto writer = StoreWriter::open(testOptions(path));
+        QVERIFY(writer);
+        for (std::int64_t t = start; t < start + count; ++t) {
+            QList<NodeId> order = {1, 2, 3, 4, 5, 6};
+            if (t % 3 == 1)
+                std::ranges::reverse(order);
+            else if (t % 3 == 2)
+                std::ranges::rotate(order, order.begin() + 4);
+            Tick tick;
+            tick.t = t;
+            for (NodeId n : order) {
+                if (!present(t, n))
+                    continue;
+                NodeSample sample = sampleAt(t, n);
+                sample.hostname = hostname(t, n);
+                tick.nodes.append(sample);
+                minutes[{n, t / 60 * 60}].add(sample);
+            }
+            submit(**writer, std::move(tick));
+        }
+        QVERIFY(await((*writer)->catchUp()));
+    }
+    RawDb db(path);
+    QCOMPARE(db.integer("SELECT count(*) FROM node_raw"), [&] {
+        std::int64_t n = 0;
+        for (const auto &[key, e] : minutes)
+            n += e.n;
+        return n;
+    }());
+    const std::int64_t marker = (start + count - 1) / 60 * 60;
+    const auto rows = db.rows("SELECT " + tierColumns() + " FROM node_minute ORDER BY node, t");
+    qsizetype checked = 0;
+    for (const auto &[key, e] : minutes) {
+        if (key.second >= marker)
+            continue;
+        QVERIFY(checked < rows.size());
+        const QList<double> &row = rows[checked++];
+        QCOMPARE(static_cast<NodeId>(row[0]), key.first);
+        QCOMPARE(static_cast<std::int64_t>(row[1]), key.second);
+        QCOMPARE(static_cast<std::int64_t>(row[2]), e.n);
+        for (int i = 0; i < MetricCount; ++i) {
+            QCOMPARE(static_cast<std::int64_t>(row[3 + 3 * i]), e.min[i]);
+            QCOMPARE(static_cast<std::int64_t>(row[4 + 3 * i]), e.max[i]);
+            QCOMPARE(static_cast<std::int64_t>(row[5 + 3 * i]), e.sum[i]);
+        }
+    }
+    QCOMPARE(checked, rows.size());
+    QCOMPARE(db.integer("SELECT count(*) FROM nodes"), 6);
+    QCOMPARE(db.text("SELECT hostname FROM nodes WHERE node = 4"), u"renamed4"_s);
+    QCOMPARE(db.text("SELECT hostname FROM nodes WHERE node = 5"), u"n5"_s);
+    QCOMPARE(db.integer("SELECT first_t FROM nodes WHERE node = 6"), start + 70);
+    QCOMPARE(db.integrity(), u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(TiersTest)

@@ -2,6 +2,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
 #include <omview/history/textformat.h>
 
 namespace omview::history {
@@ -51,7 +52,33 @@ QString cpuTimeText(std::int64_t ms) {
 }
 
 QString memoryText(std::uint64_t bytes) {
-    return QLocale().formattedDataSize(static_cast<qint64>(bytes), 1);
+    // As the console's node table writes memory: the IEC unit and one
+    // decimal, the next unit from where four digits would show before the
+    // point (QLocale::formattedDataSize() waits for 1024: "1,012.0 KiB").
+    int unit = 0;
+    double value = static_cast<double>(bytes);
+    while (std::llround(value * 10.0) >= 10000 && unit < 6) {
+        value /= 1024.0;
+        ++unit;
+    }
+    if (unit == 0)
+        return tr("%1 bytes").arg(QLocale().toString(static_cast<qulonglong>(bytes)));
+    const QString shown =
+        QLocale().toString(static_cast<double>(std::llround(value * 10.0)) / 10.0, 'f', 1);
+    switch (unit) {
+    case 1:
+        return tr("%1 KiB").arg(shown);
+    case 2:
+        return tr("%1 MiB").arg(shown);
+    case 3:
+        return tr("%1 GiB").arg(shown);
+    case 4:
+        return tr("%1 TiB").arg(shown);
+    case 5:
+        return tr("%1 PiB").arg(shown);
+    default:
+        return tr("%1 EiB").arg(shown);
+    }
 }
 
 QString nodeText(store::NodeId node, const QString &hostname) {

@@ -11,6 +11,7 @@
 #include <omview/history/cpurankingmodel.h>
 #include <omview/history/processfiltermodel.h>
 #include <omview/history/processsnapshotmodel.h>
+#include <omview/history/textformat.h>
 #include <omview/store/collectorstore.h>
 
 using namespace omview::history;
@@ -53,6 +54,7 @@ private slots:
     void proxySortsByValueAndFilters();
     void rankingModelUpdatesRowByRow();
     void headersAndRoles();
+    void memoryNeverShowsFourDigits();
 
 private:
     QList<StoredProcess> snapshot(std::optional<NodeId> node, std::int64_t t) {
@@ -288,6 +290,35 @@ void ModelsTest::headersAndRoles() {
     QCOMPARE(processes.index(render, ProcessSnapshotModel::HomeColumn).data().toString(),
              QStringLiteral("alpha"));
     QCOMPARE(processes.index(render, ProcessSnapshotModel::MigrationsColumn).data().toUInt(), 1u);
+}
+
+// As in the console's node table: from 1000 of a unit on, the next unit.
+void ModelsTest::memoryNeverShowsFourDigits() {
+    constexpr std::uint64_t KiB = 1024;
+    constexpr std::uint64_t MiB = 1024 * KiB;
+    const auto text = [](double value, const QString &unit) {
+        return QStringLiteral("%1 %2").arg(QLocale().toString(value, 'f', 1), unit);
+    };
+    QCOMPARE(memoryText(512), QStringLiteral("%1 bytes").arg(QLocale().toString(512)));
+    QCOMPARE(memoryText(1000), text(1.0, QStringLiteral("KiB"))); // 0.98 KiB
+    QCOMPARE(memoryText(999 * KiB), text(999.0, QStringLiteral("KiB")));
+    QCOMPARE(memoryText(1012 * KiB), text(1.0, QStringLiteral("MiB"))); // was "1,012.0 KiB"
+    QCOMPARE(memoryText(999 * MiB + 900 * KiB), text(999.9, QStringLiteral("MiB")));
+    QCOMPARE(memoryText(999 * MiB + 980 * KiB), text(1.0, QStringLiteral("GiB"))); // rounds up
+    QCOMPARE(memoryText(1536 * MiB), text(1.5, QStringLiteral("GiB")));
+    QCOMPARE(memoryText(std::uint64_t{3} << 40), text(3.0, QStringLiteral("TiB")));
+
+    // The process table's memory column writes RSS that way.
+    ProcessSnapshotModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const QList<StoredProcess> processes = snapshot(std::nullopt, S);
+    QVERIFY(!processes.isEmpty());
+    model.setProcesses(processes);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex memory = model.index(row, ProcessSnapshotModel::MemoryColumn);
+        QCOMPARE(memory.data().toString(),
+                 memoryText(memory.data(ProcessSnapshotModel::RssRole).toULongLong()));
+    }
 }
 
 QTEST_MAIN(ModelsTest)

@@ -249,15 +249,47 @@ void SessionTest::momentPicksTheSnapshotAtOrBefore() {
         QCOMPARE(session.cursor().situation(), Situation::AtSnapshot);
         QVERIFY(session.notice().isEmpty());
     }
-    // Before the first snapshot: nothing shown, and the notice says when it was.
+    // Before the history begins: its first second, which has the first snapshot.
     session.moveTo(S - 5000);
-    QVERIFY(!session.cursor().snapshot().t);
-    QCOMPARE(session.cursor().snapshot().next, S);
-    QCOMPARE(session.cursor().situation(), Situation::BeforeFirst);
-    QCOMPARE(session.processes()->rowCount(), 0);
-    QVERIFY2(session.notice().contains(timeText(S)), qPrintable(session.notice()));
-    QVERIFY(session.stepNext());
     QCOMPARE(session.cursor().snapshot().t, S);
+    QCOMPARE(session.cursor().situation(), Situation::AtSnapshot);
+
+    // A collector that started between two snapshots: its first seconds have
+    // node samples only. There, nothing is shown, and the notice says when the
+    // first snapshot was.
+    const QString late = m_dir.filePath(QStringLiteral("late.db"));
+    {
+        WriterOptions options;
+        options.path = late;
+        options.durability = Durability::Normal;
+        auto writer = StoreWriter::open(options);
+        QVERIFY(writer);
+        for (std::int64_t t = S + 3; t <= S + 30; ++t) {
+            Tick tick;
+            tick.t = t;
+            for (NodeId node = 1; node <= Nodes; ++node)
+                tick.nodes.append(nodeSampleAt(t, node));
+            if (t % Interval == 0)
+                tick.processes = processesAt(t);
+            QVERIFY((*writer)->submit(std::move(tick)));
+        }
+        auto done = (*writer)->catchUp();
+        done.waitForFinished();
+        QVERIFY(done.result());
+        (*writer)->close();
+    }
+    HistorySession started;
+    QVERIFY(started.open(late));
+    QCOMPARE(started.timeline().range()->first, S + 3);
+    started.setScope(2);
+    started.moveTo(S + 5);
+    QVERIFY(!started.cursor().snapshot().t);
+    QCOMPARE(started.cursor().snapshot().next, S + 10);
+    QCOMPARE(started.cursor().situation(), Situation::BeforeFirst);
+    QCOMPARE(started.processes()->rowCount(), 0);
+    QVERIFY2(started.notice().contains(timeText(S + 10)), qPrintable(started.notice()));
+    QVERIFY(started.stepNext());
+    QCOMPARE(started.cursor().snapshot().t, S + 10);
 }
 
 void SessionTest::gapsAreExplained() {

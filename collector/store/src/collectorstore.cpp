@@ -3,12 +3,14 @@
 #include "tierplan.h"
 
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <algorithm>
-#include <map>
+#include <array>
 #include <omview/store/collectorstore.h>
 #include <omview/store/schema.h>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -87,18 +89,18 @@ RowSource valueRows(Tier tier, bool cluster, Metric metric, bool seek) {
     return {"", rows};
 }
 
-// The rows of a segment as (t, v0, lo0, hi0, v1, lo1, hi1, ...): valueRows()
-// for several metrics of the same rows at once.
+// The rows of a segment with several metrics at once, as the columns hold
+// them: (t, value of each metric) for raw rows, (t, n, then sum, min and max
+// of each metric) for minute and hour rows. The mean is divided out by the
+// reader, as valueRows() does in SQL (the same double arithmetic).
 RowSource valueRowsMany(Tier tier, bool cluster, const QList<Metric> &metrics, bool seek) {
-    std::string columns = "t";
-    for (qsizetype i = 0; i < metrics.size(); ++i) {
-        const std::string c = schema::column(metrics[i]);
-        const std::string k = std::to_string(i);
+    std::string columns = tier == Tier::Raw ? "t" : "t, n";
+    for (Metric metric : metrics) {
+        const std::string c = schema::column(metric);
         if (tier == Tier::Raw)
-            columns += ", " + c + " AS v" + k + ", " + c + " AS lo" + k + ", " + c + " AS hi" + k;
+            columns += ", " + c;
         else
-            columns += ", " + c + "_sum * 1.0 / n AS v" + k + ", " + c + "_min AS lo" + k + ", " +
-                       c + "_max AS hi" + k;
+            columns += ", " + c + "_sum, " + c + "_min, " + c + "_max";
     }
     if (tier == Tier::Raw) {
         if (cluster)
@@ -167,15 +169,62 @@ struct Candidate {
     int role; // 0 first, 1 min, 2 max, 3 last: the order of points at equal t
 };
 
+// In time order; at equal times in the order of the roles.
+bool earlier(const Candidate &a, const Candidate &b) {
+    return a.t != b.t ? a.t < b.t : a.role < b.role;
+}
+
+// By value; of equal values the earlier.
+bool lower(const Candidate &a, const Candidate &b) {
+    return a.value != b.value ? a.value < b.value : earlier(a, b);
+}
+
+// What a pixel column has of the candidates every segment found in it: the
+// earliest, latest, lowest and highest. Of equal ones the first found stays,
+// so merging as they arrive picks what choosing among all of them would.
 struct ColumnPoints {
-    QList<Candidate> candidates;
-    QList<std::int64_t> gapEnds; // times of rows that follow a gap
+    std::int64_t column = 0;
+    Candidate first{}, last{}, low{}, high{};
+    int candidates = 0;
+
+    void add(const Candidate &c) {
+        if (candidates++ == 0) {
+            first = last = low = high = c;
+            return;
+        }
+        if (earlier(c, first))
+            first = c;
+        if (earlier(last, c))
+            last = c;
+        if (lower(c, low))
+            low = c;
+        if (lower(high, c))
+            high = c;
+    }
 };
 
 // Every segment's M4 points by pixel column, and the current segment's extent.
+// Columns mostly arrive in order (segments and their rows are in time order),
+// so a sorted vector grows at its end; only a column two segments share, or
+// the SQL reduction's passes over the columns, look one up.
 struct Columns {
-    std::map<std::int64_t, ColumnPoints> columns;
+    std::vector<ColumnPoints> columns;                          // by column
+    std::vector<std::pair<std::int64_t, std::int64_t>> gapEnds; // column, time of a row after a gap
     std::optional<std::int64_t> segmentFirst, segmentLast;
+
+    ColumnPoints &at(std::int64_t column) {
+        if (columns.empty() || columns.back().column < column) {
+            columns.push_back(ColumnPoints{column});
+            return columns.back();
+        }
+        if (columns.back().column == column)
+            return columns.back();
+        const auto it = std::ranges::lower_bound(columns, column, {}, &ColumnPoints::column);
+        if (it != columns.end() && it->column == column)
+            return *it;
+        return *columns.insert(it, ColumnPoints{column});
+    }
+    void addGap(std::int64_t column, std::int64_t t) { gapEnds.emplace_back(column, t); }
 };
 
 } // namespace
@@ -215,6 +264,19 @@ public:
         return value;
     }
 
+    // What each tier holds, read with one cached statement.
+    StoreResult<Coverages> coverage() {
+        auto stmt = statement(CoverageQuery);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        auto row = (*stmt)->step();
+        if (!row)
+            return std::unexpected(row.error());
+        const Coverages cov = *row ? coverageFromRow(**stmt) : Coverages{};
+        (*stmt)->reset();
+        return cov;
+    }
+
     StoreResult<bool> seekRawRows() {
         auto count = single("SELECT count(*) FROM nodes");
         if (!count)
@@ -239,13 +301,17 @@ private:
     StoreResult<void> m4(const SeriesQuery &q, const Segment &segment, bool seek,
                          std::int64_t columns, Columns &out);
     StoreResult<void> m4Streamed(const QList<SeriesQuery> &group, const Segment &segment, bool seek,
-                                 std::int64_t columns, QList<Columns> &out);
+                                 std::int64_t columns, std::vector<Columns> &out);
     StoreResult<void> plain(const SeriesQuery &q, const Segment &segment, bool seek,
                             QList<SeriesPoint> &out);
     StoreResult<void> addStats(std::optional<NodeId> node, const Segment &segment, bool seek,
                                Stats &sum, std::array<double, MetricCount> &totals);
 
     std::unordered_map<std::string, sql::Statement> m_cache;
+    // plannedSeries()' columns, one per line of a group; at most KeptColumns
+    // columns' worth is kept between queries.
+    static constexpr std::int64_t KeptColumns = 16384;
+    std::vector<Columns> m_columns;
 };
 
 StoreResult<void> CollectorStore::Impl::plain(const SeriesQuery &q, const Segment &segment,
@@ -311,14 +377,14 @@ StoreResult<void> CollectorStore::Impl::m4(const SeriesQuery &q, const Segment &
         if (!*row)
             break;
         const int role = static_cast<int>(s.int64(0));
-        ColumnPoints &col = out.columns[s.int64(1)];
+        const std::int64_t column = std::min(s.int64(1), columns - 1);
         if (role == 4) {
             if (!s.isNull(3) && s.int64(3) > threshold)
-                col.gapEnds.append(s.int64(2));
+                out.addGap(column, s.int64(2));
             continue;
         }
         const std::int64_t t = s.int64(2);
-        col.candidates.append(Candidate{t, s.real(3), role});
+        out.at(column).add(Candidate{t, s.real(3), role});
         if (!out.segmentFirst || t < *out.segmentFirst)
             out.segmentFirst = t;
         if (!out.segmentLast || t > *out.segmentLast)
@@ -330,12 +396,14 @@ StoreResult<void> CollectorStore::Impl::m4(const SeriesQuery &q, const Segment &
 
 StoreResult<void> CollectorStore::Impl::m4Streamed(const QList<SeriesQuery> &group,
                                                    const Segment &segment, bool seek,
-                                                   std::int64_t columns, QList<Columns> &out) {
+                                                   std::int64_t columns,
+                                                   std::vector<Columns> &out) {
     const SeriesQuery &q = group.first();
     QList<Metric> metrics;
     for (const SeriesQuery &one : group)
         metrics.append(one.metric);
     const RowSource src = valueRowsMany(segment.tier, !q.node, metrics, seek);
+    const bool raw = segment.tier == Tier::Raw;
     const std::string text = withPrefix(src.with) + "SELECT * FROM (" + src.rows + ") ORDER BY t";
     auto stmt = statement(text);
     if (!stmt)
@@ -361,11 +429,12 @@ StoreResult<void> CollectorStore::Impl::m4Streamed(const QList<SeriesQuery> &gro
         if (openCol < 0)
             return;
         for (qsizetype k = 0; k < group.size(); ++k) {
-            ColumnPoints &col = out[k].columns[openCol];
+            ColumnPoints &col = out[static_cast<size_t>(k)].at(openCol);
             const Extremes &e = open[k];
-            col.candidates.append(QList<Candidate>{e.first, e.min, e.max, e.last});
+            for (const Candidate &c : {e.first, e.min, e.max, e.last})
+                col.add(c);
             if (gapLength > threshold)
-                col.gapEnds.append(gapEnd);
+                out[static_cast<size_t>(k)].addGap(openCol, gapEnd);
         }
     };
     std::optional<std::int64_t> previous;
@@ -376,7 +445,8 @@ StoreResult<void> CollectorStore::Impl::m4Streamed(const QList<SeriesQuery> &gro
         if (!*row)
             break;
         const std::int64_t t = s.int64(0);
-        const std::int64_t col = std::max<std::int64_t>(0, (t - q.from) * columns / span);
+        const std::int64_t col =
+            std::clamp<std::int64_t>((t - q.from) * columns / span, 0, columns - 1);
         const bool opening = col != openCol;
         if (opening) {
             close();
@@ -384,11 +454,17 @@ StoreResult<void> CollectorStore::Impl::m4Streamed(const QList<SeriesQuery> &gro
             gapEnd = 0;
             gapLength = -1;
         }
+        const double n = raw ? 1 : s.real(1);
         for (qsizetype k = 0; k < group.size(); ++k) {
-            const int c = 1 + 3 * static_cast<int>(k);
-            const double v = s.real(c);
-            const double lo = s.real(c + 1);
-            const double hi = s.real(c + 2);
+            double v, lo, hi;
+            if (raw) {
+                v = lo = hi = s.real(1 + static_cast<int>(k));
+            } else {
+                const int c = 2 + 3 * static_cast<int>(k);
+                v = s.real(c) / n;
+                lo = s.real(c + 1);
+                hi = s.real(c + 2);
+            }
             Extremes &e = open[k];
             if (opening) {
                 e = Extremes{{t, v, 0}, {t, v, 3}, {t, lo, 1}, {t, hi, 2}};
@@ -419,34 +495,36 @@ StoreResult<void> CollectorStore::Impl::m4Streamed(const QList<SeriesQuery> &gro
 
 namespace {
 
-// A column's points: its earliest, latest, lowest and highest candidates, in
-// time order, with a break before the first point after each gap.
-void emitColumn(const ColumnPoints &col, QList<SeriesPoint> &out, bool &reduced) {
-    if (col.candidates.isEmpty())
-        return;
-    const auto earlier = [](const Candidate &a, const Candidate &b) {
-        return a.t != b.t ? a.t < b.t : a.role < b.role;
-    };
-    const auto lower = [&](const Candidate &a, const Candidate &b) {
-        return a.value != b.value ? a.value < b.value : earlier(a, b);
-    };
-    QList<Candidate> chosen = {
-        std::ranges::min(col.candidates, earlier), std::ranges::max(col.candidates, earlier),
-        std::ranges::min(col.candidates, lower), std::ranges::max(col.candidates, lower)};
-    std::ranges::sort(chosen, earlier);
-    if (col.candidates.size() > 1)
-        reduced = true;
-    const qsizetype first = out.size();
-    for (const Candidate &c : chosen) {
-        if (out.size() > first && out.last().t == c.t && out.last().value == c.value)
-            continue;
-        out.append(SeriesPoint{c.t, c.value, false});
-    }
-    for (std::int64_t gapEnd : col.gapEnds) {
-        for (qsizetype i = first; i < out.size(); ++i) {
-            if (out[i].t >= gapEnd) {
-                out[i].gapBefore = true;
-                break;
+// The columns' points in time order: each column's earliest, lowest,
+// highest and latest candidate, with a break before the first point at or
+// after each gap.
+void emitColumns(Columns &columns, QList<SeriesPoint> &out, bool &reduced) {
+    std::ranges::stable_sort(columns.gapEnds, {}, &std::pair<std::int64_t, std::int64_t>::first);
+    auto gap = columns.gapEnds.cbegin();
+    out.reserve(out.size() + 4 * static_cast<qsizetype>(columns.columns.size()));
+    for (const ColumnPoints &col : columns.columns) {
+        std::array<Candidate, 4> chosen = {col.first, col.low, col.high, col.last};
+        // Insertion sort: stable, and no allocation for four elements.
+        for (size_t i = 1; i < chosen.size(); ++i) {
+            for (size_t j = i; j > 0 && earlier(chosen[j], chosen[j - 1]); --j)
+                std::swap(chosen[j], chosen[j - 1]);
+        }
+        if (col.candidates > 1)
+            reduced = true;
+        const qsizetype first = out.size();
+        for (const Candidate &c : chosen) {
+            if (out.size() > first && out.last().t == c.t && out.last().value == c.value)
+                continue;
+            out.append(SeriesPoint{c.t, c.value, false});
+        }
+        for (; gap != columns.gapEnds.cend() && gap->first <= col.column; ++gap) {
+            if (gap->first < col.column)
+                continue; // a gap in a column without points: nothing to break
+            for (qsizetype i = first; i < out.size(); ++i) {
+                if (out[i].t >= gap->second) {
+                    out[i].gapBefore = true;
+                    break;
+                }
             }
         }
     }
@@ -474,7 +552,7 @@ StoreResult<Series> CollectorStore::Impl::series(const SeriesQuery &q) {
     auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
     if (!tx)
         return std::unexpected(tx.error());
-    auto cov = loadCoverage(db);
+    auto cov = coverage();
     if (!cov)
         return std::unexpected(cov.error());
     bool seek = false;
@@ -498,7 +576,7 @@ StoreResult<QList<Series>> CollectorStore::Impl::series(const QList<SeriesQuery>
     auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
     if (!tx)
         return std::unexpected(tx.error());
-    auto cov = loadCoverage(db);
+    auto cov = coverage();
     if (!cov)
         return std::unexpected(cov.error());
     bool seek = false;
@@ -556,7 +634,21 @@ StoreResult<QList<Series>> CollectorStore::Impl::plannedSeries(const QList<Serie
         }
         return results;
     }
-    QList<Columns> columnPoints(group.size());
+    // Reused between queries: a fresh vector per line would grow through
+    // several reallocations (and fresh pages) every time.
+    std::vector<Columns> &columnPoints = m_columns;
+    columnPoints.resize(static_cast<size_t>(group.size()));
+    for (Columns &c : columnPoints) {
+        c.columns.clear();
+        c.gapEnds.clear();
+        c.columns.reserve(static_cast<size_t>(std::min<std::int64_t>(columns, KeptColumns)));
+    }
+    const auto release = qScopeGuard([&] {
+        for (Columns &c : columnPoints) {
+            if (c.columns.capacity() > KeptColumns)
+                c.columns = {};
+        }
+    });
     std::optional<std::int64_t> previousLast;
     std::optional<Tier> previousTier;
     for (const Segment &segment : segments) {
@@ -569,12 +661,14 @@ StoreResult<QList<Series>> CollectorStore::Impl::plannedSeries(const QList<Serie
                 return std::unexpected(done.error());
         } else {
             for (qsizetype k = 0; k < group.size(); ++k) {
-                if (auto done = m4(group[k], segment, seek, columns, columnPoints[k]); !done)
+                if (auto done =
+                        m4(group[k], segment, seek, columns, columnPoints[static_cast<size_t>(k)]);
+                    !done)
                     return std::unexpected(done.error());
             }
         }
         // Every metric of the group comes from the same rows.
-        const Columns &rows = columnPoints.first();
+        const Columns &rows = columnPoints.front();
         if (!rows.segmentFirst)
             continue;
         // A gap where one tier's rows end and the next one's begin: judged by
@@ -583,21 +677,18 @@ StoreResult<QList<Series>> CollectorStore::Impl::plannedSeries(const QList<Serie
             const std::int64_t threshold =
                 std::max(gapThreshold(segment.tier), gapThreshold(*previousTier));
             if (*rows.segmentFirst - *previousLast > threshold) {
-                const std::int64_t col =
-                    std::max<std::int64_t>(0, (*rows.segmentFirst - q.from) * columns / span);
+                const std::int64_t col = std::clamp<std::int64_t>(
+                    (*rows.segmentFirst - q.from) * columns / span, 0, columns - 1);
                 const std::int64_t at = *rows.segmentFirst;
                 for (Columns &c : columnPoints)
-                    c.columns[col].gapEnds.append(at);
+                    c.addGap(col, at);
             }
         }
         previousLast = rows.segmentLast;
         previousTier = segment.tier;
     }
-    for (qsizetype k = 0; k < group.size(); ++k) {
-        results[k].points.reserve(4 * static_cast<qsizetype>(columnPoints[k].columns.size()));
-        for (const auto &[index, col] : columnPoints[k].columns)
-            emitColumn(col, results[k].points, results[k].reduced);
-    }
+    for (qsizetype k = 0; k < group.size(); ++k)
+        emitColumns(columnPoints[static_cast<size_t>(k)], results[k].points, results[k].reduced);
     return results;
 }
 
@@ -662,7 +753,7 @@ StoreResult<std::optional<Stats>> CollectorStore::Impl::stats(std::optional<Node
     auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
     if (!tx)
         return std::unexpected(tx.error());
-    auto cov = loadCoverage(db);
+    auto cov = coverage();
     if (!cov)
         return std::unexpected(cov.error());
     bool seek = false;
@@ -735,21 +826,55 @@ StoreResult<std::optional<TimeRange>> CollectorStore::range() {
     auto tx = sql::Transaction::begin(d->db, sql::Transaction::Kind::Deferred);
     if (!tx)
         return std::unexpected(tx.error());
-    auto first = d->single(
-        "SELECT min(t) FROM (SELECT min(t) AS t FROM cluster_hour UNION ALL SELECT min(t) FROM "
-        "cluster_minute UNION ALL SELECT min(t) FROM cluster_raw UNION ALL SELECT min(t) FROM "
-        "proc_snapshots)");
-    if (!first)
-        return std::unexpected(first.error());
-    auto last = d->single(
-        "SELECT max(t) FROM (SELECT max(t) AS t FROM cluster_hour UNION ALL SELECT max(t) FROM "
-        "cluster_minute UNION ALL SELECT max(t) FROM cluster_raw UNION ALL SELECT max(t) FROM "
-        "proc_snapshots)");
-    if (!last)
-        return std::unexpected(last.error());
-    if (!*first || !*last)
+    // Each subquery is one b-tree seek (min/max of a key); nodes is small.
+    auto stmt = d->statement(
+        "SELECT (SELECT min(t) FROM cluster_raw), (SELECT min(t) FROM cluster_minute), "
+        "(SELECT min(t) FROM cluster_hour), (SELECT min(first_t) FROM nodes), "
+        "(SELECT min(t) FROM proc_snapshots), (SELECT max(t) FROM cluster_raw), "
+        "(SELECT max(t) FROM cluster_minute), (SELECT max(t) FROM cluster_hour), "
+        "(SELECT max(t) FROM proc_snapshots)");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    sql::Statement &s = **stmt;
+    auto row = s.step();
+    if (!row)
+        return std::unexpected(row.error());
+    std::array<std::optional<std::int64_t>, 9> v;
+    for (int i = 0; *row && i < 9; ++i) {
+        if (!s.isNull(i))
+            v[static_cast<size_t>(i)] = s.int64(i);
+    }
+    s.reset();
+    const auto earliest = [](std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
+        return a && b ? std::min(*a, *b) : a ? a : b;
+    };
+    const auto latest = [](std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
+        return a && b ? std::max(*a, *b) : a ? a : b;
+    };
+    // The node samples begin in their earliest row. A minute or an hour row
+    // starts at its minute or hour, before the first sample it holds; when
+    // the first sample a node ever sent (nodes.first_t) lies inside that row,
+    // it is where the samples begin. When it lies before, the rows that held
+    // it were pruned, and the earliest row's start is all that is known.
+    std::optional<std::int64_t> nodesFirst;
+    std::int64_t rowEnd = INT64_MAX;
+    for (const Tier tier : AllTiers) {
+        const auto first = v[static_cast<size_t>(tier)];
+        if (!first || (nodesFirst && *first > *nodesFirst))
+            continue;
+        const std::int64_t end = *first + tierStep(tier);
+        rowEnd = nodesFirst && *first == *nodesFirst ? std::min(rowEnd, end) : end;
+        nodesFirst = first;
+    }
+    if (const auto raw = v[0])
+        rowEnd = std::min(rowEnd, *raw + 1);
+    if (const auto seen = v[3]; nodesFirst && seen && *seen > *nodesFirst && *seen < rowEnd)
+        nodesFirst = seen;
+    const auto first = earliest(nodesFirst, v[4]);
+    const auto last = latest(latest(v[5], v[6]), latest(v[7], v[8]));
+    if (!first || !last)
         return std::optional<TimeRange>{};
-    return std::optional<TimeRange>{TimeRange{**first, **last}};
+    return std::optional<TimeRange>{TimeRange{*first, *last}};
 }
 
 StoreResult<QList<NodeInfo>> CollectorStore::nodes() {

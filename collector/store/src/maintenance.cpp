@@ -370,17 +370,17 @@ StoreResult<void> Maintenance::minuteRowsFromRaw(std::int64_t start, std::int64_
 StoreResult<void> Maintenance::minuteRowsFromMemory(const MinuteAggregates &minute,
                                                     std::int64_t start, std::int64_t first,
                                                     std::int64_t last) {
-    for (auto it = minute.nodes.lower_bound(static_cast<NodeId>(std::max<std::int64_t>(0, first)));
-         it != minute.nodes.end() && it->first <= last; ++it) {
-        const Aggregate<std::int64_t> &a = it->second;
-        m_insertMinute.bind(1, it->first).bind(2, start).bind(3, a.count);
+    const auto lowest = static_cast<NodeId>(std::clamp<std::int64_t>(first, 0, UINT32_MAX));
+    for (auto it = minute.from(lowest); it != minute.nodes.end() && it->node <= last; ++it) {
+        const Aggregate<std::int64_t> &a = it->values;
+        m_insertMinute.bind(1, it->node).bind(2, start).bind(3, a.count);
         for (int i = 0; i < MetricCount; ++i)
             m_insertMinute.bind(4 + 3 * i, a.min[i])
                 .bind(5 + 3 * i, a.max[i])
                 .bind(6 + 3 * i, a.sum[i]);
         if (auto done = m_insertMinute.run(); !done)
             return done;
-        m_touchNode.bind(1, it->first).bind(2, minute.lastSeen.at(it->first));
+        m_touchNode.bind(1, it->node).bind(2, it->lastSeen);
         if (auto done = m_touchNode.run(); !done)
             return done;
     }

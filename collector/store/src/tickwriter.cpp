@@ -2,6 +2,8 @@
 
 #include "schemaimpl.h"
 
+#include <algorithm>
+
 namespace omview::store {
 
 namespace {
@@ -67,7 +69,7 @@ void TickWriter::forget() {
 }
 
 StoreResult<void> TickWriter::loadNodes() {
-    auto all = m_db->prepare("SELECT node, hostname, address FROM nodes");
+    auto all = m_db->prepare("SELECT node, hostname, address FROM nodes ORDER BY node");
     if (!all)
         return fail(all);
     m_nodes.clear();
@@ -77,7 +79,8 @@ StoreResult<void> TickWriter::loadNodes() {
             return fail(row);
         if (!*row)
             break;
-        m_nodes.insert(static_cast<NodeId>(all->int64(0)), KnownNode{all->text(1), all->text(2)});
+        m_nodes.push_back(
+            KnownNode{static_cast<NodeId>(all->int64(0)), all->text(1), all->text(2), true});
     }
     m_nodesLoaded = true;
     return {};
@@ -88,7 +91,7 @@ StoreResult<qsizetype> TickWriter::nodeCount() {
         if (auto loaded = loadNodes(); !loaded)
             return std::unexpected(loaded.error());
     }
-    return m_nodes.size();
+    return static_cast<qsizetype>(m_nodes.size());
 }
 
 StoreResult<void> TickWriter::write(const Tick &tick) {
@@ -96,6 +99,7 @@ StoreResult<void> TickWriter::write(const Tick &tick) {
         if (auto loaded = loadNodes(); !loaded)
             return loaded;
     }
+    m_nextNode = 0;
     for (const NodeSample &sample : tick.nodes) {
         if (auto done = writeNode(tick.t, sample); !done)
             return done;
@@ -112,12 +116,25 @@ StoreResult<void> TickWriter::write(const Tick &tick) {
 }
 
 StoreResult<void> TickWriter::writeNode(std::int64_t t, const NodeSample &s) {
-    const auto known = m_nodes.constFind(s.node);
-    if (known == m_nodes.cend() || known->hostname != s.hostname || known->address != s.address) {
+    if (m_nextNode >= m_nodes.size() || m_nodes[m_nextNode].node != s.node) {
+        const auto it = std::ranges::lower_bound(m_nodes, s.node, {}, &KnownNode::node);
+        m_nextNode = static_cast<size_t>(it - m_nodes.begin());
+        if (it == m_nodes.end() || it->node != s.node)
+            m_nodes.insert(it, KnownNode{s.node, {}, {}, false});
+    }
+    KnownNode &known = m_nodes[m_nextNode++];
+    // A feed that keeps its names shares them from tick to tick.
+    const auto same = [](const QString &a, const QString &b) {
+        return a.isSharedWith(b) || a == b;
+    };
+    if (!known.stored || !same(known.hostname, s.hostname) || !same(known.address, s.address)) {
         m_upsertNode.bind(1, s.node).bind(2, s.hostname).bind(3, s.address).bind(4, t);
+        // On failure the caller rolls back and calls forget().
         if (auto done = m_upsertNode.run(); !done)
             return done;
-        m_nodes.insert(s.node, KnownNode{s.hostname, s.address});
+        known.hostname = s.hostname;
+        known.address = s.address;
+        known.stored = true;
     }
     m_insertRaw.bind(1, t)
         .bind(2, s.node)

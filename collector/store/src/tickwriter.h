@@ -8,6 +8,7 @@
 #include <QHash>
 #include <array>
 #include <omview/store/types.h>
+#include <vector>
 
 namespace omview::store {
 
@@ -33,8 +34,10 @@ public:
 
 private:
     struct KnownNode {
+        NodeId node = 0;
         QString hostname;
         QString address;
+        bool stored = false; // in the nodes table with these names
     };
     struct ProcKey {
         std::int32_t pid;
@@ -66,7 +69,10 @@ private:
     sql::Statement m_upsertNode, m_insertRaw, m_insertCluster;
     sql::Statement m_insertSnapshot, m_findProc, m_insertProc, m_updateProc, m_insertSample;
     bool m_nodesLoaded = false;
-    QHash<NodeId, KnownNode> m_nodes;
+    // By node. Ticks list their nodes in order, so a tick walks it front to
+    // back (m_nextNode), where a hash costs a cache miss per node.
+    std::vector<KnownNode> m_nodes;
+    size_t m_nextNode = 0;
     QHash<NodeId, QHash<ProcKey, KnownProc>> m_procs; // each node's processes at its last snapshot
     std::array<double, MetricCount> m_lastCluster{};
 };

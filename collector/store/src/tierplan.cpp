@@ -13,32 +13,32 @@ std::int64_t ceilTo(std::int64_t t, std::int64_t step) {
     return floorTo(t + step - 1, step);
 }
 
-StoreResult<Coverages> loadCoverage(sql::Database &db) {
-    struct Query {
-        const char *first;
-        const char *until;
-    };
-    static constexpr Query queries[3] = {
-        {"SELECT min(t) FROM cluster_raw", nullptr},
-        {"SELECT min(t) FROM cluster_minute", "SELECT value FROM meta WHERE key = 'rollup.minute'"},
-        {"SELECT min(t) FROM cluster_hour", "SELECT value FROM meta WHERE key = 'rollup.hour'"},
+Coverages coverageFromRow(const sql::Statement &row) {
+    const auto value = [&](int column) {
+        return row.isNull(column) ? std::nullopt : std::optional<std::int64_t>(row.int64(column));
     };
     Coverages cov{};
-    for (int i = 0; i < 3; ++i) {
-        auto first = db.queryInt(queries[i].first);
-        if (!first)
-            return std::unexpected(first.error());
-        std::optional<std::int64_t> until = INT64_MAX;
-        if (queries[i].until) {
-            auto marker = db.queryInt(queries[i].until);
-            if (!marker)
-                return std::unexpected(marker.error());
-            until = *marker;
-        }
-        if (*first && until)
-            cov[i] = Coverage{**first, *until};
+    if (const auto first = value(0), last = value(1); first && last)
+        cov[0] = Coverage{*first, *last + 1};
+    for (int tier = 1; tier < 3; ++tier) {
+        const auto first = value(2 * tier);
+        const auto marker = value(2 * tier + 1);
+        if (first && marker)
+            cov[tier] = Coverage{*first, *marker};
     }
     return cov;
+}
+
+StoreResult<Coverages> loadCoverage(sql::Database &db) {
+    auto stmt = db.prepare(CoverageQuery);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return Coverages{};
+    return coverageFromRow(*stmt);
 }
 
 QList<Segment> planSeries(const Coverages &cov, Tier preferred, std::int64_t from,

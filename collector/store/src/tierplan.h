@@ -32,8 +32,18 @@ struct Segment {
     bool operator==(const Segment &) const = default;
 };
 
-// Raw rows answer from their first row on; minute and hour rows from their
-// first row up to their rollup marker (later rows of theirs are incomplete).
+// Raw rows answer from their first row to their last (after it no tier holds
+// anything, and planning a raw segment there would make a seeking query walk
+// every second up to the range's end); minute and hour rows from their first
+// row up to their rollup marker (later rows of theirs are incomplete).
+// CoverageQuery is the one statement that reads all of it: min and max of
+// cluster_raw, then first row and marker of the minute and the hour tier.
+inline constexpr char CoverageQuery[] =
+    "SELECT (SELECT min(t) FROM cluster_raw), (SELECT max(t) FROM cluster_raw), "
+    "(SELECT min(t) FROM cluster_minute), (SELECT value FROM meta WHERE key = 'rollup.minute'), "
+    "(SELECT min(t) FROM cluster_hour), (SELECT value FROM meta WHERE key = 'rollup.hour')";
+// Coverages from a row of CoverageQuery (the statement stays as it is).
+Coverages coverageFromRow(const sql::Statement &row);
 StoreResult<Coverages> loadCoverage(sql::Database &db);
 
 // Each part of [from, to] from the tier that holds it with the resolution

@@ -47,7 +47,9 @@ public:
     const QString &path() const;
 
     // First and last second of any data (node samples in any tier, process
-    // snapshots); nullopt for an empty store.
+    // snapshots); nullopt for an empty store. The first is the first sample's
+    // second, not the start of the minute or hour row that holds it -- unless
+    // the samples before that row were pruned, when nothing finer is known.
     StoreResult<std::optional<TimeRange>> range();
 
     // Every node the store has seen, by ID.
