@@ -10,6 +10,7 @@
 #include <omview/collector/timespec.h>
 #include <omview/history/historysession.h>
 #include <omview/history/historywindow.h>
+#include <omview/resources/translations.h>
 
 using omview::history::HistoryWindow;
 
@@ -26,6 +27,7 @@ int fail(int code, const QString &message) {
 
 int main(int argc, char **argv) {
     QApplication app(argc, argv);
+    omview::installTranslations(app);
     QApplication::setOrganizationName(QStringLiteral("omview"));
     QApplication::setApplicationName(QStringLiteral("omview-history"));
     QApplication::setApplicationVersion(QStringLiteral(OMVIEW_VERSION));

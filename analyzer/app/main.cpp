@@ -19,6 +19,7 @@
 #include <omview/analyzer/nodelistmodel.h>
 #include <omview/analyzer/rangeselection.h>
 #include <omview/collector/collectorpaths.h>
+#include <omview/resources/translations.h>
 #ifdef OMVIEW_HAVE_HISTORY
 #include <omview/history/historywindow.h>
 #endif
@@ -56,6 +57,7 @@ QPalette darkPalette() {
 
 int main(int argc, char **argv) {
     QApplication app(argc, argv);
+    omview::installTranslations(app);
     QApplication::setApplicationName(QStringLiteral("omview-analyzer"));
     QApplication::setOrganizationName(QStringLiteral("omview"));
 

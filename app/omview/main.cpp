@@ -9,6 +9,7 @@
 #include <omview/console/mainwindow.h>
 #include <omview/console/screenshotwriter.h>
 #include <omview/resources/icons.h>
+#include <omview/resources/translations.h>
 
 int main(int argc, char *argv[]) {
     // The command line first: --help, --version and mistakes need no display.
@@ -32,6 +33,7 @@ int main(int argc, char *argv[]) {
     }
 
     QApplication app(argc, argv);
+    omview::installTranslations(app);
     QApplication::setOrganizationName(QStringLiteral("omview"));
     QApplication::setDesktopFileName(QStringLiteral("omview"));
     QApplication::setWindowIcon(omview::applicationIcon());

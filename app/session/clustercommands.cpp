@@ -16,10 +16,6 @@ namespace omview {
 
 namespace {
 
-QString ctr(const char *text, int n = -1) {
-    return QCoreApplication::translate("omview::ClusterCommands", text, nullptr, n);
-}
-
 using NodeResult = ClusterCommands::NodeResult;
 // One request to one node; a node's steps run in order and stop at the first error.
 using Step = std::function<QFuture<Result<void>>()>;
@@ -48,7 +44,7 @@ QString nodeList(const QList<NodeId> &nodes) {
 }
 
 QString nodeError(NodeId node, const QString &message) {
-    return ctr("Node %1: %2").arg(node).arg(message);
+    return ClusterCommands::tr("Node %1: %2").arg(node).arg(message);
 }
 
 void runSteps(QObject *context, QList<Step> steps, std::function<void(Result<void>)> finish) {
@@ -106,8 +102,8 @@ QString describeChange(const SettingsChange &c) {
     QStringList parts;
     const auto flag = [&](const char *name, const std::optional<bool> &v) {
         if (v)
-            parts.append(*v ? ctr("%1 on").arg(QLatin1StringView(name))
-                            : ctr("%1 off").arg(QLatin1StringView(name)));
+            parts.append(*v ? ClusterCommands::tr("%1 on").arg(QLatin1StringView(name))
+                            : ClusterCommands::tr("%1 off").arg(QLatin1StringView(name)));
     };
     const auto number = [&](const char *name, const std::optional<std::uint32_t> &v) {
         if (v)
@@ -123,9 +119,9 @@ QString describeChange(const SettingsChange &c) {
     number("slow decay", c.slowDecay);
     number("fast decay", c.fastDecay);
     if (c.mospe)
-        parts.append(ctr("ID %1").arg(*c.mospe));
+        parts.append(ClusterCommands::tr("ID %1").arg(*c.mospe));
     if (c.overheads)
-        parts.append(ctr("overheads"));
+        parts.append(ClusterCommands::tr("overheads"));
     return parts.join(u", "_s);
 }
 
@@ -146,9 +142,10 @@ QString ClusterCommands::summarize(const QString &action, const QList<NodeResult
     }
     QStringList parts;
     if (!ok.isEmpty())
-        parts.append(ctr("%1: done on node(s) %2", int(ok.size())).arg(action, nodeList(ok)));
+        parts.append(ClusterCommands::tr("%1: done on node(s) %2", nullptr, int(ok.size()))
+                         .arg(action, nodeList(ok)));
     if (!failed.isEmpty())
-        parts.append(ctr("%1 failed: %2").arg(action, failed.join(u"; "_s)));
+        parts.append(ClusterCommands::tr("%1 failed: %2").arg(action, failed.join(u"; "_s)));
     return parts.join(u"; "_s);
 }
 
@@ -156,9 +153,9 @@ QString ClusterCommands::summarize(const QString &action, const QList<NodeResult
 // always reachable, even when it has left the cluster (setpe -off) and its table is empty.
 static std::optional<QString> problemWith(const ClusterSession *session, NodeId node) {
     if (!session || session->state() != ClusterSession::State::Connected)
-        return nodeError(node, ctr("not connected to the cluster"));
+        return nodeError(node, ClusterCommands::tr("not connected to the cluster"));
     if (!session->hasNode(node) && session->entryNode() != node)
-        return nodeError(node, ctr("not in the cluster"));
+        return nodeError(node, ClusterCommands::tr("not in the cluster"));
     return std::nullopt;
 }
 
@@ -277,7 +274,7 @@ QFuture<QList<NodeResult>> ClusterCommands::apply(QList<NodeId> nodes,
         for (const NodeId node : nodes)
             results.append({node, std::unexpected(nodeError(node, invalid->toString()))});
         if (!results.isEmpty())
-            emit done(summarize(ctr("Changing settings"), results));
+            emit done(summarize(ClusterCommands::tr("Changing settings"), results));
         return finishedFuture(results);
     }
     const bool speedOnly = change.speed && [&] {
@@ -312,14 +309,16 @@ QFuture<QList<NodeResult>> ClusterCommands::apply(QList<NodeId> nodes,
             }
             QString text;
             if (ok.size() == results.size() && speedOnly)
-                text = ctr("Speed set to %1 on %n node(s): %2", int(ok.size()))
+                text = ClusterCommands::tr("Speed set to %1 on %n node(s): %2", nullptr,
+                                           int(ok.size()))
                            .arg(*change.speed)
                            .arg(nodeList(ok));
             else if (ok.size() == results.size())
-                text = ctr("Settings of node(s) %1 changed: %2", int(ok.size()))
+                text = ClusterCommands::tr("Settings of node(s) %1 changed: %2", nullptr,
+                                           int(ok.size()))
                            .arg(nodeList(ok), what);
             else
-                text = summarize(ctr("Changing settings (%1)").arg(what), results);
+                text = summarize(ClusterCommands::tr("Changing settings (%1)").arg(what), results);
             emit self->done(text);
         });
     return future;
@@ -339,7 +338,7 @@ QFuture<QList<NodeResult>> ClusterCommands::expel(QList<NodeId> nodes) {
         {},
         [self](const QList<NodeResult> &results) {
             if (self)
-                emit self->done(summarize(ctr("Expel guests"), results));
+                emit self->done(summarize(ClusterCommands::tr("Expel guests"), results));
         });
 }
 
@@ -357,7 +356,7 @@ QFuture<QList<NodeResult>> ClusterCommands::bring(QList<NodeId> nodes) {
         {},
         [self](const QList<NodeResult> &results) {
             if (self)
-                emit self->done(summarize(ctr("Bring processes home"), results));
+                emit self->done(summarize(ClusterCommands::tr("Bring processes home"), results));
         });
 }
 
@@ -382,7 +381,8 @@ static void findClusterMap(QObject *context, QPointer<ClusterSession> session,
 
 QFuture<QList<NodeResult>> ClusterCommands::setParticipating(QList<NodeId> nodes, bool on) {
     QPointer<ClusterCommands> self(this);
-    const QString action = on ? ctr("Start openMosix") : ctr("Stop openMosix");
+    const QString action =
+        on ? ClusterCommands::tr("Start openMosix") : ClusterCommands::tr("Stop openMosix");
     const auto report = [self, action](const QList<NodeResult> &results) {
         if (self)
             emit self->done(summarize(action, results));
@@ -453,8 +453,10 @@ QFuture<QList<NodeResult>> ClusterCommands::setParticipating(QList<NodeId> nodes
                     results.append(
                         {node,
                          std::unexpected(nodeError(
-                             node, connected ? ctr("no node of the cluster has a node map to copy")
-                                             : ctr("not connected to the cluster")))});
+                             node, connected
+                                       ? ClusterCommands::tr(
+                                             "no node of the cluster has a node map to copy")
+                                       : ClusterCommands::tr("not connected to the cluster")))});
                 report(results);
                 promise->addResult(results);
                 promise->finish();
@@ -465,7 +467,8 @@ QFuture<QList<NodeResult>> ClusterCommands::setParticipating(QList<NodeId> nodes
                 this, session, nodes,
                 [text](NodeId node) -> std::optional<QString> {
                     if (!mapContains(text, node))
-                        return nodeError(node, ctr("not in the cluster's node map"));
+                        return nodeError(node,
+                                         ClusterCommands::tr("not in the cluster's node map"));
                     return std::nullopt;
                 },
                 [session, text](NodeId node) -> QList<Step> {

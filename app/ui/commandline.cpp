@@ -131,7 +131,9 @@ startupProfile(const ConsoleOptions &options, const ProfileStore &store,
         if (auto p = store.profile(*options.profileName))
             return p;
         return std::unexpected(
-            tr("There is no connection profile named \"%1\".").arg(*options.profileName));
+            QCoreApplication::translate("omview::ConsoleOptions",
+                                        "There is no connection profile named \"%1\".")
+                .arg(*options.profileName));
     }
     if (const QString last = store.lastUsed(); !last.isEmpty()) {
         if (auto p = store.profile(last))

@@ -1,0 +1,151 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>omview::ClusterCommands</name>
+    <message numerus="yes">
+        <source>%1: done on node(s) %2</source>
+        <translation>
+            <numerusform>%1: done on node %2</numerusform>
+            <numerusform>%1: done on nodes %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Speed set to %1 on %n node(s): %2</source>
+        <translation>
+            <numerusform>Speed set to %1 on %n node: %2</numerusform>
+            <numerusform>Speed set to %1 on %n nodes: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings of node(s) %1 changed: %2</source>
+        <translation>
+            <numerusform>Settings of node %1 changed: %2</numerusform>
+            <numerusform>Settings of nodes %1 changed: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::ClusterSession</name>
+    <message numerus="yes">
+        <source>Retrying in %n s: %1</source>
+        <translation>
+            <numerusform>Retrying in %n s: %1</numerusform>
+            <numerusform>Retrying in %n s: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::MainWindow</name>
+    <message numerus="yes">
+        <source>All nodes (%n)</source>
+        <translation>
+            <numerusform>All nodes (%n)</numerusform>
+            <numerusform>All nodes (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::NodeSettingsDialog</name>
+    <message numerus="yes">
+        <source>Reading the settings of %n nodes…</source>
+        <translation>
+            <numerusform>Reading the settings of %n node…</numerusform>
+            <numerusform>Reading the settings of %n nodes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>openMosix is running on %1 of %n nodes.</source>
+        <translation>
+            <numerusform>openMosix is running on %1 of %n node.</numerusform>
+            <numerusform>openMosix is running on %1 of %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>openMosix is running on all %n nodes.</source>
+        <translation>
+            <numerusform>openMosix is running on the %n node.</numerusform>
+            <numerusform>openMosix is running on all %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>openMosix is stopped on all %n nodes.</source>
+        <translation>
+            <numerusform>openMosix is stopped on the %n node.</numerusform>
+            <numerusform>openMosix is stopped on all %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the current settings of %n nodes.</source>
+        <translation>
+            <numerusform>Showing the current settings of %n node.</numerusform>
+            <numerusform>Showing the current settings of %n nodes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings written to %n nodes.</source>
+        <translation>
+            <numerusform>Settings written to %n node.</numerusform>
+            <numerusform>Settings written to %n nodes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::NodeTableModel</name>
+    <message numerus="yes">
+        <source>Load %1 on %n CPU(s) (100 = one standard CPU busy): %2 of the node</source>
+        <translation>
+            <numerusform>Load %1 on %n CPU (100 = one standard CPU busy): %2 of the node</numerusform>
+            <numerusform>Load %1 on %n CPUs (100 = one standard CPU busy): %2 of the node</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n online CPU(s)</source>
+        <translation>
+            <numerusform>%n online CPU</numerusform>
+            <numerusform>%n online CPUs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s): %1 up, %2 down, %3 unknown</source>
+        <translation>
+            <numerusform>%n node: %1 up, %2 down, %3 unknown</numerusform>
+            <numerusform>%n nodes: %1 up, %2 down, %3 unknown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Load of the up nodes: %1 on %n CPU(s) (%2)</source>
+        <translation>
+            <numerusform>Load of the up nodes: %1 on %n CPU (%2)</numerusform>
+            <numerusform>Load of the up nodes: %1 on %n CPUs (%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s) on the up nodes</source>
+        <translation>
+            <numerusform>%n CPU on the up nodes</numerusform>
+            <numerusform>%n CPUs on the up nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::analyzer::AnalyzerSession</name>
+    <message numerus="yes">
+        <source>cannot zoom in further than %n seconds</source>
+        <translation>
+            <numerusform>cannot zoom in further than %n second</numerusform>
+            <numerusform>cannot zoom in further than %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::history::HistoryWindow</name>
+    <message numerus="yes">
+        <source>%n processes</source>
+        <translation>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
