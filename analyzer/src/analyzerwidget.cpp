@@ -37,28 +37,6 @@ constexpr int ChartHeight = 240;
 constexpr std::int64_t AllData = -1;
 constexpr std::int64_t Custom = -2;
 
-QString tierWords(store::Tier tier) {
-    switch (tier) {
-    case store::Tier::Raw:
-        return AnalyzerWidget::tr("per-second rows");
-    case store::Tier::Minute:
-        return AnalyzerWidget::tr("minute rows");
-    case store::Tier::Hour:
-        return AnalyzerWidget::tr("hour rows");
-    }
-    return {};
-}
-
-QString durationWords(std::int64_t seconds) {
-    if (seconds % 86400 == 0)
-        return AnalyzerWidget::tr("%1 d").arg(seconds / 86400);
-    if (seconds % 3600 == 0)
-        return AnalyzerWidget::tr("%1 h").arg(seconds / 3600);
-    if (seconds >= 60 && seconds % 60 == 0)
-        return AnalyzerWidget::tr("%1 min").arg(seconds / 60);
-    return AnalyzerWidget::tr("%1 s").arg(seconds);
-}
-
 } // namespace
 
 AnalyzerWidget::AnalyzerWidget(QWidget *parent)
@@ -70,6 +48,28 @@ AnalyzerWidget::AnalyzerWidget(QWidget *parent)
 }
 
 AnalyzerWidget::~AnalyzerWidget() = default;
+
+QString AnalyzerWidget::tierWords(store::Tier tier) {
+    switch (tier) {
+    case store::Tier::Raw:
+        return tr("per-second rows");
+    case store::Tier::Minute:
+        return tr("minute rows");
+    case store::Tier::Hour:
+        return tr("hour rows");
+    }
+    return {};
+}
+
+QString AnalyzerWidget::durationWords(std::int64_t seconds) {
+    if (seconds % 86400 == 0)
+        return tr("%1 d").arg(seconds / 86400);
+    if (seconds % 3600 == 0)
+        return tr("%1 h").arg(seconds / 3600);
+    if (seconds >= 60 && seconds % 60 == 0)
+        return tr("%1 min").arg(seconds / 60);
+    return tr("%1 s").arg(seconds);
+}
 
 void AnalyzerWidget::buildControls() {
     auto *outer = new QVBoxLayout(this);

@@ -17,13 +17,11 @@ namespace omview::analyzer {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("omview::analyzer::ChartExport", text);
-}
-
+// The exports are free functions, without a tr() of their own: each text names its
+// context as lupdate records it.
 QString failed(const QString &path, const QString &why) {
     qCWarning(lcAnalyzer) << "export to" << path << "failed:" << why;
-    return tr("%1: %2").arg(path, why);
+    return QCoreApplication::translate("omview::analyzer::ChartExport", "%1: %2").arg(path, why);
 }
 
 QString csvField(const QString &text) {
@@ -46,13 +44,17 @@ QByteArray csvLine(const QStringList &fields) {
 
 std::expected<void, QString> exportPng(const QString &path, const ChartReport &report, int width) {
     if (width < 200 || width > 20000)
-        return std::unexpected(failed(path, tr("an image width must be 200 to 20000 pixels")));
+        return std::unexpected(failed(
+            path, QCoreApplication::translate("omview::analyzer::ChartExport",
+                                              "an image width must be 200 to 20000 pixels")));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return std::unexpected(failed(path, file.errorString()));
     const QImage image = report.image(width);
     if (image.isNull() || !image.save(&file, "PNG"))
-        return std::unexpected(failed(path, tr("the image could not be encoded")));
+        return std::unexpected(
+            failed(path, QCoreApplication::translate("omview::analyzer::ChartExport",
+                                                     "the image could not be encoded")));
     if (!file.commit())
         return std::unexpected(failed(path, file.errorString()));
     return {};
@@ -67,7 +69,8 @@ std::expected<void, QString> exportPdf(const QString &path, const ChartReport &r
         writer.setResolution(300);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
-        writer.setTitle(tr("omview analyzer"));
+        writer.setTitle(
+            QCoreApplication::translate("omview::analyzer::ChartExport", "omview analyzer"));
         writer.setCreator(u"omview-analyzer"_s);
         if (auto done = report.print(writer); !done)
             return std::unexpected(failed(path, done.error()));

@@ -1,4 +1,3 @@
-#include <QCoreApplication>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QPagedPaintDevice>
@@ -10,10 +9,6 @@
 namespace omview::analyzer {
 
 namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("omview::analyzer::ChartReport", text);
-}
 
 constexpr qreal LogicalWidth = 1000;
 constexpr qreal Gap = 12;

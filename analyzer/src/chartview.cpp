@@ -7,6 +7,7 @@
 #include <cmath>
 #include <omview/analyzer/chartview.h>
 #include <omview/analyzer/seriesbuilder.h>
+#include <omview/protocol/memorytext.h>
 
 namespace omview::analyzer {
 
@@ -200,12 +201,12 @@ void ChartView::showTip(const QPoint &pos) {
     if (const auto load = valueNear(shown.load, *t, tolerance))
         text += u'\n' + tr("Load %1 %").arg(locale.toString(*load, 'f', 0));
     if (const auto memory = valueNear(shown.memory, *t, tolerance)) {
-        text +=
-            u'\n' + tr("Memory used %1 of %2")
-                        .arg(locale.formattedDataSize(static_cast<qint64>(*memory), 1,
-                                                      QLocale::DataSizeIecFormat),
-                             locale.formattedDataSize(static_cast<qint64>(shown.memoryTotal * GiB),
-                                                      1, QLocale::DataSizeIecFormat));
+        const auto bytes = [](double value) {
+            return static_cast<std::uint64_t>(std::llround(std::max(0.0, value)));
+        };
+        text += u'\n' + tr("Memory used %1 of %2")
+                            .arg(memoryText(bytes(*memory), locale),
+                                 memoryText(bytes(shown.memoryTotal * GiB), locale));
     }
     text += u'\n' + tr("Click for the processes at this moment; drag to zoom");
     QToolTip::showText(mapToGlobal(pos), text, this);

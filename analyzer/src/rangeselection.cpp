@@ -1,4 +1,3 @@
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <omview/analyzer/rangeselection.h>
@@ -7,10 +6,6 @@
 namespace omview::analyzer {
 
 namespace {
-
-QString tr(const char *text, int n = -1) {
-    return QCoreApplication::translate("omview::analyzer::RangeSelection", text, nullptr, n);
-}
 
 constexpr std::int64_t Minute = 60;
 constexpr std::int64_t Hour = 3600;
@@ -39,6 +34,7 @@ store::TimeRange RangeSelection::resolve(const std::optional<store::TimeRange> &
 std::expected<void, QString> RangeSelection::validate() const {
     if (kind == Kind::Last && (span < Minute || span > MaxSpan))
         return std::unexpected(tr("a range of %n seconds is not between a minute and 100 years",
+                                  nullptr,
                                   static_cast<int>(std::min<std::int64_t>(span, INT32_MAX))));
     if (kind == Kind::Fixed) {
         if (fixed.last < fixed.first)
@@ -73,10 +69,10 @@ QString RangeSelection::describe() const {
     if (span == Week)
         return tr("last week");
     if (span % Day == 0)
-        return tr("last %n days", static_cast<int>(span / Day));
+        return tr("last %n days", nullptr, static_cast<int>(span / Day));
     if (span % Hour == 0)
-        return tr("last %n hours", static_cast<int>(span / Hour));
-    return tr("last %n minutes", static_cast<int>(span / Minute));
+        return tr("last %n hours", nullptr, static_cast<int>(span / Hour));
+    return tr("last %n minutes", nullptr, static_cast<int>(span / Minute));
 }
 
 std::expected<RangeSelection, QString> RangeSelection::parse(const QString &text,

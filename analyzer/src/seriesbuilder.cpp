@@ -4,8 +4,6 @@
 #include <cmath>
 #include <omview/analyzer/seriesbuilder.h>
 
-using namespace Qt::StringLiterals;
-
 namespace omview::analyzer {
 
 using store::Metric;
@@ -138,12 +136,13 @@ StoreResult<QList<CheckpointMarker>> SeriesBuilder::checkpoints(const store::Tim
 
 StoreResult<ChartData> SeriesBuilder::build(const ChartRequest &request) {
     if (request.range.last < request.range.first) {
-        return std::unexpected(
-            invalid(u"the range ends (%1) before it starts (%2)"_s.arg(request.range.last)
-                        .arg(request.range.first)));
+        return std::unexpected(invalid(tr("the range ends (%1) before it starts (%2)")
+                                           .arg(request.range.last)
+                                           .arg(request.range.first)));
     }
     if (request.widthPx < 4)
-        return std::unexpected(invalid(u"a chart %1 pixels wide"_s.arg(request.widthPx)));
+        return std::unexpected(
+            invalid(tr("a chart must be at least 4 pixels wide, not %1").arg(request.widthPx)));
     ChartData data;
     data.node = request.node;
     data.title = request.title;
@@ -180,7 +179,7 @@ StoreResult<ChartData> SeriesBuilder::build(const ChartRequest &request) {
 StoreResult<bool> SeriesBuilder::advance(ChartData &data, const store::TimeRange &range,
                                          std::int64_t previousNewest) {
     if (range.last < range.first)
-        return std::unexpected(invalid(u"the range ends before it starts"_s));
+        return std::unexpected(invalid(tr("the range ends before it starts")));
     const ColumnGrid planned = plan(range, data.widthPx);
     if (planned.columnSeconds != data.grid.columnSeconds || planned.tier != data.grid.tier ||
         range.first < data.range.first)

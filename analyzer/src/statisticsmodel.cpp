@@ -1,6 +1,9 @@
 #include <QLocale>
+#include <algorithm>
+#include <cmath>
 #include <omview/analyzer/nodelistmodel.h>
 #include <omview/analyzer/statisticsmodel.h>
+#include <omview/protocol/memorytext.h>
 
 namespace omview::analyzer {
 
@@ -83,10 +86,6 @@ QString StatisticsModel::formatLoad(double load) {
     return tr("%1 %").arg(QLocale().toString(load, 'f', 1));
 }
 
-QString StatisticsModel::formatBytes(double bytes) {
-    return QLocale().formattedDataSize(static_cast<qint64>(bytes), 2, QLocale::DataSizeIecFormat);
-}
-
 QVariant StatisticsModel::extraColumnData(const QModelIndex &parent, int row, int extraColumn,
                                           int role) const {
     Q_UNUSED(parent);
@@ -120,7 +119,7 @@ QVariant StatisticsModel::extraColumnData(const QModelIndex &parent, int row, in
             return QLocale().toString(static_cast<qint64>(*v));
         if (extraColumn <= LoadMaxColumn)
             return formatLoad(*v);
-        return formatBytes(*v);
+        return memoryText(static_cast<std::uint64_t>(std::llround(std::max(0.0, *v))));
     case Qt::ToolTipRole:
         if (extraColumn == SamplesColumn)
             return tr("Seconds with a sample of %1 in the range").arg(m_nodes->label(node));

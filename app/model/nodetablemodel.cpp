@@ -7,6 +7,7 @@
 #include <omview/console/clustercommands.h>
 #include <omview/console/clustersession.h>
 #include <omview/console/nodetablemodel.h>
+#include <omview/protocol/memorytext.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -48,40 +49,6 @@ std::pair<long, long> shownFraction(double f) {
     return {std::lround(f * 100.0), std::lround(f * 1000.0)};
 }
 
-// What memoryText() shows: the IEC unit and the value in it to one decimal. The next unit
-// begins where the value would show four digits before the point (QLocale's
-// formattedDataSize() waits for 1024: "1,000.2 MiB"), so 1000 MiB shows as 1.0 GiB.
-std::pair<int, long long> shownMemory(std::uint64_t bytes) {
-    int unit = 0;
-    double value = double(bytes);
-    while (std::llround(value * 10.0) >= 10000 && unit < 6) {
-        value /= 1024.0;
-        ++unit;
-    }
-    return {unit, std::llround(value * 10.0)};
-}
-
-QString memoryText(std::uint64_t bytes) {
-    const auto [unit, tenths] = shownMemory(bytes);
-    if (unit == 0)
-        return NodeTableModel::tr("%1 bytes").arg(QLocale().toString(qulonglong(bytes)));
-    const QString value = QLocale().toString(double(tenths) / 10.0, 'f', 1);
-    switch (unit) {
-    case 1:
-        return NodeTableModel::tr("%1 KiB").arg(value);
-    case 2:
-        return NodeTableModel::tr("%1 MiB").arg(value);
-    case 3:
-        return NodeTableModel::tr("%1 GiB").arg(value);
-    case 4:
-        return NodeTableModel::tr("%1 TiB").arg(value);
-    case 5:
-        return NodeTableModel::tr("%1 PiB").arg(value);
-    default:
-        return NodeTableModel::tr("%1 EiB").arg(value);
-    }
-}
-
 } // namespace
 
 NodeTableModel::NodeTableModel(QObject *parent)
@@ -116,7 +83,7 @@ unsigned NodeTableModel::changedColumns(const Node &a, const Node &b) {
     if (x.cpus != y.cpus || shownFraction(fraction(x.load, 100.0 * x.cpus)) !=
                                 shownFraction(fraction(y.load, 100.0 * y.cpus)))
         mask |= bit(LoadColumn);
-    if (x.memTotal != y.memTotal || shownMemory(x.memUsed) != shownMemory(y.memUsed) ||
+    if (x.memTotal != y.memTotal || memoryFigure(x.memUsed) != memoryFigure(y.memUsed) ||
         shownFraction(fraction(double(x.memUsed), double(x.memTotal))) !=
             shownFraction(fraction(double(y.memUsed), double(y.memTotal))))
         mask |= bit(MemUsedColumn);
@@ -388,7 +355,7 @@ void NodeTableModel::updateCluster() {
         return shownFraction(fraction(double(x.load), 100.0 * double(x.cpus)));
     };
     const auto memShown = [](const Totals &x) {
-        return std::pair(shownMemory(x.memUsed),
+        return std::pair(memoryFigure(x.memUsed),
                          shownFraction(fraction(double(x.memUsed), double(x.memTotal))));
     };
     if (t.up != o.up || t.down != o.down || t.unknown != o.unknown)
@@ -397,9 +364,9 @@ void NodeTableModel::updateCluster() {
         mask |= bit(SpeedColumn);
     if (loadShown(t) != loadShown(o) || t.cpus != o.cpus)
         mask |= bit(LoadColumn);
-    if (memShown(t) != memShown(o) || shownMemory(t.memTotal) != shownMemory(o.memTotal))
+    if (memShown(t) != memShown(o) || memoryFigure(t.memTotal) != memoryFigure(o.memTotal))
         mask |= bit(MemUsedColumn);
-    if (shownMemory(t.memTotal) != shownMemory(o.memTotal))
+    if (memoryFigure(t.memTotal) != memoryFigure(o.memTotal))
         mask |= bit(MemTotalColumn);
     if (t.cpus != o.cpus)
         mask |= bit(CpusColumn);

@@ -5,7 +5,9 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <omview/console/nodesettingsdialog.h>
 #include <omview/console/settingseditor.h>
 #include <omview/protocol/settingschange.h>
@@ -14,6 +16,13 @@
 using namespace Qt::StringLiterals;
 
 namespace omview {
+
+namespace {
+
+// Around an error message, inside its red box.
+constexpr int ErrorMargin = 6;
+
+} // namespace
 
 NodeSettingsDialog::NodeSettingsDialog(Scope scope, QList<NodeId> nodes, const QString &title,
                                        ClusterCommands *commands, QWidget *parent)
@@ -41,7 +50,8 @@ NodeSettingsDialog::NodeSettingsDialog(Scope scope, QList<NodeId> nodes, const Q
     m_message->setObjectName(u"message"_s);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setMinimumHeight(fontMetrics().height() * 2);
+    // Two lines of an error kept free, so that the buttons do not jump when one shows.
+    m_message->setMinimumHeight(fontMetrics().height() * 2 + 2 * ErrorMargin);
     m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     m_expel->setObjectName(u"expel"_s);
@@ -172,7 +182,12 @@ void NodeSettingsDialog::showMessage(const QString &text, bool error) {
         p.setColor(QPalette::BrightText, Qt::white);
     }
     m_message->setPalette(p);
-    m_message->setMargin(error ? 6 : 0);
+    m_message->setMargin(error ? ErrorMargin : 0);
+    // A longer text makes the dialog taller rather than losing its last lines.
+    const int reserved = fontMetrics().height() * 2 + 2 * ErrorMargin;
+    m_message->setMinimumHeight(
+        m_message->isVisible() ? std::max(reserved, m_message->heightForWidth(m_message->width()))
+                               : reserved);
 }
 
 void NodeSettingsDialog::showResult(const QString &text, bool error) {
@@ -251,20 +266,53 @@ void NodeSettingsDialog::onRead(const QList<std::pair<NodeId, Result<Settings>>>
 }
 
 QString NodeSettingsDialog::describe(const ProtocolError &error) {
-    // The module's field names, as the form labels them.
-    const std::pair<QString, QString> labels[] = {
-        {u"decayInterval"_s, tr("Decay interval")}, {u"slowDecay"_s, tr("Slow decay")},
-        {u"fastDecay"_s, tr("Fast decay")},         {u"speed"_s, tr("Speed")},
-        {u"stay"_s, tr("Automatic migration")},     {u"quiet"_s, tr("Talk to other nodes")},
-        {u"lstay"_s, tr("Local processes stay")},   {u"block"_s, tr("Block guest processes")}};
-    QString field = error.field;
-    QString message = error.message;
-    for (const auto &[name, label] : labels) {
-        if (field == name)
-            field = label;
-        message.replace(name, label.toLower());
+    // The module's fields as the form labels them, and as a sentence names them: in German
+    // a noun keeps its capital there, so a label in lower case will not do.
+    struct Field {
+        QString name;
+        QString label;
+        QString inSentence;
+    };
+    const Field fields[] = {{u"decayInterval"_s, tr("Decay interval"), tr("the decay interval")},
+                            {u"slowDecay"_s, tr("Slow decay"), tr("the slow decay")},
+                            {u"fastDecay"_s, tr("Fast decay"), tr("the fast decay")},
+                            {u"speed"_s, tr("Speed"), tr("the speed")},
+                            {u"stay"_s, tr("Automatic migration"), {}},
+                            {u"quiet"_s, tr("Talk to other nodes"), {}},
+                            {u"lstay"_s, tr("Local processes stay"), {}},
+                            {u"block"_s, tr("Block guest processes"), {}}};
+    const auto fieldNamed = [&](QStringView name) -> const Field * {
+        const auto it = std::ranges::find(fields, name, &Field::name);
+        return it != std::end(fields) ? it : nullptr;
+    };
+    const Field *field = fieldNamed(error.field);
+    const QString label = field ? field->label : error.field;
+
+    // The refusals the form can meet, in the words of settingschange.cpp, said in the
+    // user's language.
+    static const QRegularExpression range(u"^must be (\\d+)\\.\\.(\\d+), got (\\d+)$"_s);
+    static const QRegularExpression order(
+        u"^must be at (least|most) (\\w+) \\((\\d+)\\), got (\\d+)$"_s);
+    QString reason;
+    if (const auto m = range.match(error.message); m.hasMatch()) {
+        reason = tr("must be between %1 and %2, not %3")
+                     .arg(m.captured(1), m.captured(2), m.captured(3));
+    } else if (const auto o = order.match(error.message); o.hasMatch()) {
+        if (const Field *other = fieldNamed(o.capturedView(2));
+            other && !other->inSentence.isEmpty())
+            reason = (o.capturedView(1) == u"least" ? tr("must be at least %1 (%2), not %3")
+                                                    : tr("must be at most %1 (%2), not %3"))
+                         .arg(other->inSentence, o.captured(3), o.captured(4));
     }
-    return field.isEmpty() ? message : tr("%1: %2").arg(field, message);
+    if (reason.isEmpty()) {
+        // Another refusal: the module's words, with the fields named as in a sentence.
+        reason = error.message;
+        for (const Field &f : fields) {
+            if (!f.inSentence.isEmpty())
+                reason.replace(QRegularExpression(u"\\b%1\\b"_s.arg(f.name)), f.inSentence);
+        }
+    }
+    return label.isEmpty() ? reason : tr("%1: %2").arg(label, reason);
 }
 
 void NodeSettingsDialog::validate() {

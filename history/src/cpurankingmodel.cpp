@@ -1,7 +1,9 @@
 #include <QFont>
+#include <QLocale>
 #include <algorithm>
 #include <omview/history/cpurankingmodel.h>
 #include <omview/history/textformat.h>
+#include <omview/protocol/memorytext.h>
 
 namespace omview::history {
 
@@ -105,9 +107,9 @@ QVariant CpuRankingModel::display(const Row &row, int column) const {
     case CpuTimeColumn:
         return cpuTimeText(u.cpuMs);
     case AverageCpuColumn:
-        return tr("%1 %").arg(averageCpu(row), 0, 'f', 1);
+        return tr("%1 %").arg(QLocale().toString(averageCpu(row), 'f', 1));
     case PeakCpuColumn:
-        return tr("%1 %").arg(u.peakCpuPercent, 0, 'f', 1);
+        return tr("%1 %").arg(QLocale().toString(u.peakCpuPercent, 'f', 1));
     case PeakMemoryColumn:
         return memoryText(u.peakRss);
     case MigrationsColumn:

@@ -1,8 +1,10 @@
 #include <QDateTime>
 #include <QFont>
+#include <QLocale>
 #include <algorithm>
 #include <omview/history/processsnapshotmodel.h>
 #include <omview/history/textformat.h>
+#include <omview/protocol/memorytext.h>
 
 namespace omview::history {
 
@@ -112,7 +114,7 @@ QVariant ProcessSnapshotModel::display(const StoredProcess &p, int column) const
     case NodeColumn:
         return nodeName(p.node);
     case CpuColumn:
-        return tr("%1 %").arg(s.cpuPercent, 0, 'f', 1);
+        return tr("%1 %").arg(QLocale().toString(s.cpuPercent, 'f', 1));
     case CpuTimeColumn:
         return cpuTimeText(s.cpuTimeMs);
     case MemoryColumn:

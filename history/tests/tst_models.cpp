@@ -12,6 +12,7 @@
 #include <omview/history/processfiltermodel.h>
 #include <omview/history/processsnapshotmodel.h>
 #include <omview/history/textformat.h>
+#include <omview/protocol/memorytext.h>
 #include <omview/store/collectorstore.h>
 
 using namespace omview::history;
@@ -299,14 +300,15 @@ void ModelsTest::memoryNeverShowsFourDigits() {
     const auto text = [](double value, const QString &unit) {
         return QStringLiteral("%1 %2").arg(QLocale().toString(value, 'f', 1), unit);
     };
-    QCOMPARE(memoryText(512), QStringLiteral("%1 bytes").arg(QLocale().toString(512)));
-    QCOMPARE(memoryText(1000), text(1.0, QStringLiteral("KiB"))); // 0.98 KiB
-    QCOMPARE(memoryText(999 * KiB), text(999.0, QStringLiteral("KiB")));
-    QCOMPARE(memoryText(1012 * KiB), text(1.0, QStringLiteral("MiB"))); // was "1,012.0 KiB"
-    QCOMPARE(memoryText(999 * MiB + 900 * KiB), text(999.9, QStringLiteral("MiB")));
-    QCOMPARE(memoryText(999 * MiB + 980 * KiB), text(1.0, QStringLiteral("GiB"))); // rounds up
-    QCOMPARE(memoryText(1536 * MiB), text(1.5, QStringLiteral("GiB")));
-    QCOMPARE(memoryText(std::uint64_t{3} << 40), text(3.0, QStringLiteral("TiB")));
+    QCOMPARE(omview::memoryText(512), QStringLiteral("%1 bytes").arg(QLocale().toString(512)));
+    QCOMPARE(omview::memoryText(1000), text(1.0, QStringLiteral("KiB"))); // 0.98 KiB
+    QCOMPARE(omview::memoryText(999 * KiB), text(999.0, QStringLiteral("KiB")));
+    QCOMPARE(omview::memoryText(1012 * KiB), text(1.0, QStringLiteral("MiB"))); // was "1,012.0 KiB"
+    QCOMPARE(omview::memoryText(999 * MiB + 900 * KiB), text(999.9, QStringLiteral("MiB")));
+    QCOMPARE(omview::memoryText(999 * MiB + 980 * KiB),
+             text(1.0, QStringLiteral("GiB"))); // rounds up
+    QCOMPARE(omview::memoryText(1536 * MiB), text(1.5, QStringLiteral("GiB")));
+    QCOMPARE(omview::memoryText(std::uint64_t{3} << 40), text(3.0, QStringLiteral("TiB")));
 
     // The process table's memory column writes RSS that way.
     ProcessSnapshotModel model;
@@ -317,7 +319,7 @@ void ModelsTest::memoryNeverShowsFourDigits() {
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex memory = model.index(row, ProcessSnapshotModel::MemoryColumn);
         QCOMPARE(memory.data().toString(),
-                 memoryText(memory.data(ProcessSnapshotModel::RssRole).toULongLong()));
+                 omview::memoryText(memory.data(ProcessSnapshotModel::RssRole).toULongLong()));
     }
 }
 

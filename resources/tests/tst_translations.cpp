@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStyle>
 #include <QStyleOptionHeader>
 #include <QTemporaryDir>
@@ -29,6 +30,9 @@
 #include <QXmlStreamReader>
 #include <algorithm>
 #include <cmath>
+#include <omview/analyzer/chartexport.h>
+#include <omview/analyzer/chartreport.h>
+#include <omview/analyzer/rangeselection.h>
 #include <omview/console/clustercommands.h>
 #include <omview/console/clustersession.h>
 #include <omview/console/connectionsdialog.h>
@@ -37,6 +41,8 @@
 #include <omview/console/profilestore.h>
 #include <omview/console/savehistorydialog.h>
 #include <omview/console/screenshotwriter.h>
+#include <omview/console/settingseditor.h>
+#include <omview/history/textformat.h>
 #include <omview/resources/translations.h>
 #include <omview/store/storewriter.h>
 
@@ -280,6 +286,7 @@ private slots:
     void germanCatalogue_data();
     void germanCatalogue();
     void germanPlurals();
+    void germanOutsideClasses();
     void englishPlurals();
     void languageWithoutCatalogue();
     void qtCatalogueWhenInstalled();
@@ -318,6 +325,17 @@ void TranslationsTest::germanCatalogue_data() {
                              << u"Prozessverlauf"_s;
     QTest::newRow("command line") << u"main"_s << u"--to needs --from"_s
                                   << u"--to erfordert --from"_s;
+    // Texts of free functions and plain classes, under the context they ask for at run time.
+    QTest::newRow("chart export") << u"omview::analyzer::ChartExport"_s
+                                  << u"the image could not be encoded"_s
+                                  << u"das Bild konnte nicht kodiert werden"_s;
+    QTest::newRow("analyzer tiers")
+        << u"omview::analyzer::AnalyzerWidget"_s << u"minute rows"_s << u"Minutenzeilen"_s;
+    QTest::newRow("history texts")
+        << u"omview::history::TextFormat"_s << u"node %1"_s << u"Knoten %1"_s;
+    QTest::newRow("series builder")
+        << u"omview::analyzer::SeriesBuilder"_s << u"the range ends before it starts"_s
+        << u"der Zeitraum endet, bevor er beginnt"_s;
 }
 
 void TranslationsTest::germanCatalogue() {
@@ -347,6 +365,27 @@ void TranslationsTest::germanPlurals() {
         u"7 Prozesse"_s);
 }
 
+// Free functions and plain structs translate where they are used: the history's texts, the
+// export's refusals, the analyzer's ranges (real plurals).
+void TranslationsTest::germanOutsideClasses() {
+    omview::installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(omview::history::nodeText(3, {}), u"Knoten 3"_s);
+    const omview::analyzer::ChartReport report(u"Cluster"_s, {}, {}, {});
+    const QString narrow = m_dir.filePath(u"narrow.png"_s);
+    const auto exported = omview::analyzer::exportPng(narrow, report, 100);
+    QVERIFY(!exported);
+    QCOMPARE(exported.error(),
+             u"%1: eine Bildbreite muss zwischen 200 und 20000 Pixeln liegen"_s.arg(narrow));
+    using omview::analyzer::RangeSelection;
+    QCOMPARE(RangeSelection::last(60).describe(), u"letzte 1 Minute"_s);
+    QCOMPARE(RangeSelection::last(6 * 3600).describe(), u"letzte 6 Stunden"_s);
+    QCOMPARE(RangeSelection::last(14 * 86400).describe(), u"letzte 14 Tage"_s);
+    const auto tooShort = RangeSelection::last(1).validate();
+    QVERIFY(!tooShort);
+    QCOMPARE(tooShort.error(),
+             u"ein Zeitraum von 1 Sekunde liegt nicht zwischen einer Minute und 100 Jahren"_s);
+}
+
 void TranslationsTest::englishPlurals() {
     // English has a catalogue of its own: the source's "(s)" becomes a real plural.
     const QStringList loaded =
@@ -358,6 +397,8 @@ void TranslationsTest::englishPlurals() {
     QCOMPARE(QCoreApplication::translate("omview::NodeTableModel",
                                          "%n node(s): %1 up, %2 down, %3 unknown", nullptr, 3),
              u"3 nodes: %1 up, %2 down, %3 unknown"_s);
+    QCOMPARE(omview::analyzer::RangeSelection::last(60).describe(), u"last 1 minute"_s);
+    QCOMPARE(omview::analyzer::RangeSelection::last(120).describe(), u"last 2 minutes"_s);
     // Everything else stays as written.
     QCOMPARE(QCoreApplication::translate("omview::MainWindow", "&File"), u"&File"_s);
 }
@@ -512,6 +553,20 @@ void TranslationsTest::germanDialogsFit() {
     QVERIFY2(dialogMnemonics(&node).isEmpty(), qPrintable(dialogMnemonics(&node).join(u", "_s)));
     QVERIFY(
         omview::ScreenshotWriter::save(&node, screenshotPath(u"translations-de-node-settings"_s)));
+    // A refused value, in German, the fields named as the form names them (capitalised nouns).
+    QSpinBox *slow = node.editor()->slowDecay();
+    QSpinBox *fast = node.editor()->fastDecay();
+    QVERIFY(slow->value() < fast->maximum());
+    const int tooFast = std::min(fast->maximum(), slow->value() + 15);
+    fast->setValue(tooFast);
+    QVERIFY(node.hasError());
+    QCOMPARE(node.messageText(), u"Ungültig — Schnelles Abklingen: darf höchstens so groß sein wie "
+                                 u"das langsame Abklingen (%1), nicht %2"_s.arg(slow->value())
+                                     .arg(tooFast));
+    QVERIFY2(clippedTexts(&node).isEmpty(),
+             clippedTexts(&node).join(u'\n').toLocal8Bit().constData());
+    QVERIFY(omview::ScreenshotWriter::save(
+        &node, screenshotPath(u"translations-de-node-settings-refused"_s)));
 
     omview::NodeSettingsDialog all(
         omview::NodeSettingsDialog::Scope::Cluster, {1, 2, 3},

@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name>AnalyzerWidget</name>
-    <message>
-        <location filename="../../analyzer/src/analyzerwidget.cpp" line="43"/>
-        <source>per-second rows</source>
-        <translation>Sekundenzeilen</translation>
-    </message>
-    <message>
-        <location filename="../../analyzer/src/analyzerwidget.cpp" line="45"/>
-        <source>minute rows</source>
-        <translation>Minutenzeilen</translation>
-    </message>
-    <message>
-        <location filename="../../analyzer/src/analyzerwidget.cpp" line="47"/>
-        <source>hour rows</source>
-        <translation>Stundenzeilen</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../../analyzer/app/main.cpp" line="66"/>
@@ -1489,127 +1471,127 @@
 <context>
     <name>omview::NodeSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="29"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="38"/>
         <source>E&amp;xpel Guests</source>
         <translation>Gäste a&amp;usweisen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="30"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="39"/>
         <source>B&amp;ring Processes Home</source>
         <translation>Prozesse &amp;heimholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="31"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="40"/>
         <source>Start o&amp;penMosix</source>
         <translation>openMosix &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="32"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="41"/>
         <source>Stop openMosi&amp;x</source>
         <translation>openMosix &amp;beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="33"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="42"/>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="34"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="43"/>
         <source>%1 — Settings</source>
         <translation>%1 — Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="52"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="62"/>
         <source>&lt;p&gt;&lt;b&gt;Expel guests.&lt;/b&gt; Sends the processes of other nodes that run here back to their home nodes, and blocks new ones.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Gäste ausweisen.&lt;/b&gt; Schickt die Prozesse anderer Knoten, die hier laufen, zu ihren Heimatknoten zurück und blockiert neue.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="54"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="64"/>
         <source>&lt;p&gt;&lt;b&gt;Bring processes home.&lt;/b&gt; Brings this node&apos;s processes that run elsewhere back, and keeps new ones local.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Prozesse heimholen.&lt;/b&gt; Holt die Prozesse dieses Knotens, die anderswo laufen, zurück und hält neue lokal.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="56"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="66"/>
         <source>&lt;p&gt;&lt;b&gt;Start openMosix.&lt;/b&gt; The node takes part in the cluster again, with the cluster&apos;s node map (as &lt;i&gt;setpe -w&lt;/i&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;openMosix starten.&lt;/b&gt; Der Knoten nimmt wieder am Cluster teil, mit der Knotentabelle des Clusters (wie &lt;i&gt;setpe -w&lt;/i&gt;).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="58"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="68"/>
         <source>&lt;p&gt;&lt;b&gt;Stop openMosix.&lt;/b&gt; The node leaves the cluster: its guests go home and no load is exchanged (as &lt;i&gt;setpe -off&lt;/i&gt;).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;openMosix beenden.&lt;/b&gt; Der Knoten verlässt den Cluster: Seine Gäste kehren heim, und es wird keine Last mehr ausgetauscht (wie &lt;i&gt;setpe -off&lt;/i&gt;).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="60"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="70"/>
         <source>&lt;p&gt;Reads the current settings from the nodes again, dropping what you changed but did not apply.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Liest die aktuellen Einstellungen erneut von den Knoten und verwirft, was Sie geändert, aber nicht angewendet haben.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="63"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="73"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="71"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="81"/>
         <source>Open &amp;Terminal</source>
         <translation>&amp;Terminal öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="73"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="83"/>
         <source>&lt;p&gt;Opens your terminal with an SSH session on this node, as the user, port and key of the connection.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Öffnet Ihr Terminal mit einer SSH-Sitzung auf diesem Knoten, mit Benutzer, Port und Schlüssel der Verbindung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="85"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="95"/>
         <source>&lt;p&gt;Closes the dialog without writing what you changed.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Schließt den Dialog, ohne Ihre Änderungen zu schreiben.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="87"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="97"/>
         <source>&lt;p&gt;Writes what you changed to the nodes, and reads them back.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Schreibt Ihre Änderungen auf die Knoten und liest sie zurück.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="89"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="99"/>
         <source>&lt;p&gt;Writes what you changed to the nodes and closes the dialog.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Schreibt Ihre Änderungen auf die Knoten und schließt den Dialog.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="108"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="118"/>
         <source>Expel guests</source>
         <translation>Gäste ausweisen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="112"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="122"/>
         <source>Bring processes home</source>
         <translation>Prozesse heimholen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="116"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="126"/>
         <source>Start openMosix</source>
         <translation>openMosix starten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="120"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="130"/>
         <source>Stop openMosix</source>
         <translation>openMosix beenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="143"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="153"/>
         <source>Node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="188"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="203"/>
         <source>Not connected to the cluster.</source>
         <translation>Nicht mit dem Cluster verbunden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="193"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="208"/>
         <source>Reading the node&apos;s settings…</source>
         <translation>Einstellungen des Knotens werden gelesen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="194"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="209"/>
         <source>Reading the settings of %n nodes…</source>
         <translation>
             <numerusform>Einstellungen von %n Knoten werden gelesen…</numerusform>
@@ -1617,29 +1599,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="209"/>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="267"/>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="277"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="224"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="315"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="325"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="222"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="237"/>
         <source>No settings could be read.</source>
         <translation>Es konnten keine Einstellungen gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="226"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="241"/>
         <source>openMosix is running on this node (ID %1); %2.</source>
         <translation>openMosix läuft auf diesem Knoten (ID %1); %2.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="229"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="244"/>
         <source>openMosix is stopped on this node; %1.</source>
         <translation>openMosix ist auf diesem Knoten beendet; %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="232"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="247"/>
         <source>openMosix is running on %1 of %n nodes.</source>
         <translation>
             <numerusform>openMosix läuft auf %1 von %n Knoten.</numerusform>
@@ -1647,7 +1629,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="234"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="249"/>
         <source>openMosix is running on all %n nodes.</source>
         <translation>
             <numerusform>openMosix läuft auf allen %n Knoten.</numerusform>
@@ -1655,7 +1637,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="235"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="250"/>
         <source>openMosix is stopped on all %n nodes.</source>
         <translation>
             <numerusform>openMosix ist auf allen %n Knoten beendet.</numerusform>
@@ -1663,17 +1645,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="241"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="256"/>
         <source>Could not read: %1. Those nodes are not shown and will not be changed.</source>
         <translation>Nicht lesbar: %1. Diese Knoten werden nicht angezeigt und nicht geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="246"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="261"/>
         <source>Showing the node&apos;s current settings.</source>
         <translation>Die aktuellen Einstellungen des Knotens werden angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="247"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="262"/>
         <source>Showing the current settings of %n nodes.</source>
         <translation>
             <numerusform>Die aktuellen Einstellungen von %n Knoten werden angezeigt.</numerusform>
@@ -1681,67 +1663,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="256"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="276"/>
         <source>Decay interval</source>
         <translation>Abklingintervall</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="256"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="276"/>
+        <source>the decay interval</source>
+        <translation>das Abklingintervall</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="277"/>
         <source>Slow decay</source>
         <translation>Langsames Abklingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="257"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="277"/>
+        <source>the slow decay</source>
+        <translation>das langsame Abklingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="278"/>
         <source>Fast decay</source>
         <translation>Schnelles Abklingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="257"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="278"/>
+        <source>the fast decay</source>
+        <translation>das schnelle Abklingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="279"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="258"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="279"/>
+        <source>the speed</source>
+        <translation>die Geschwindigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="280"/>
         <source>Automatic migration</source>
         <translation>Automatische Migration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="258"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="281"/>
         <source>Talk to other nodes</source>
         <translation>Mit anderen Knoten kommunizieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="259"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="282"/>
         <source>Local processes stay</source>
         <translation>Lokale Prozesse bleiben hier</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="259"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="283"/>
         <source>Block guest processes</source>
         <translation>Gastprozesse blockieren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="283"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="298"/>
+        <source>must be between %1 and %2, not %3</source>
+        <translation>muss zwischen %1 und %2 liegen, nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="303"/>
+        <source>must be at least %1 (%2), not %3</source>
+        <translation>muss mindestens so groß sein wie %1 (%2), nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="304"/>
+        <source>must be at most %1 (%2), not %3</source>
+        <translation>darf höchstens so groß sein wie %1 (%2), nicht %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="331"/>
         <source>Not valid — %1</source>
         <translation>Ungültig — %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="297"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="345"/>
         <source>Nothing changed.</source>
         <translation>Nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="303"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="351"/>
         <source>Writing…</source>
         <translation>Wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="328"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="376"/>
         <source>Settings written.</source>
         <translation>Einstellungen geschrieben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="329"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="377"/>
         <source>Settings written to %n nodes.</source>
         <translation>
             <numerusform>Einstellungen auf %n Knoten geschrieben.</numerusform>
@@ -1749,12 +1766,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="339"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="387"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesettingsdialog.cpp" line="349"/>
+        <location filename="../../app/ui/nodesettingsdialog.cpp" line="397"/>
         <source>%1: done.</source>
         <translation>%1: erledigt.</translation>
     </message>
@@ -1762,107 +1779,72 @@
 <context>
     <name>omview::NodeTableModel</name>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="42"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="43"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="67"/>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="71"/>
-        <source>%1 KiB</source>
-        <translation>%1 KiB</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="73"/>
-        <source>%1 MiB</source>
-        <translation>%1 MiB</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="75"/>
-        <source>%1 GiB</source>
-        <translation>%1 GiB</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="77"/>
-        <source>%1 TiB</source>
-        <translation>%1 TiB</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="79"/>
-        <source>%1 PiB</source>
-        <translation>%1 PiB</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="81"/>
-        <source>%1 EiB</source>
-        <translation>%1 EiB</translation>
-    </message>
-    <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="606"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="573"/>
         <source>node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="624"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="591"/>
         <source>up</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="627"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="594"/>
         <source>down (unreachable, error %1)</source>
         <translation>inaktiv (nicht erreichbar, Fehler %1)</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="627"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="594"/>
         <source>down</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="629"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="596"/>
         <source>state unknown: never heard from</source>
         <translation>Zustand unbekannt: noch nie gemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="630"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="597"/>
         <source>state unknown: the console is not connected</source>
         <translation>Zustand unbekannt: Die Konsole ist nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="632"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="599"/>
         <source>Node %1: %2; last heard from %3 s ago</source>
         <translation>Knoten %1: %2; zuletzt vor %3 s gemeldet</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="636"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="603"/>
         <source>Node %1: %2</source>
         <translation>Knoten %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="640"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="607"/>
         <source>%1 — open this node&apos;s settings</source>
         <translation>%1 — Einstellungen dieses Knotens öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="641"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="608"/>
         <source>%1 (%2) — open this node&apos;s settings</source>
         <translation>%1 (%2) — Einstellungen dieses Knotens öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="644"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="611"/>
         <source>Speed %1, being set to %2</source>
         <translation>Geschwindigkeit %1, wird auf %2 gesetzt</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="645"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="612"/>
         <source>Speed %1 (relative CPU speed; 10000 = a standard CPU)</source>
         <translation>Geschwindigkeit %1 (relative CPU-Geschwindigkeit; 10000 = eine Standard-CPU)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/model/nodetablemodel.cpp" line="647"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="614"/>
         <source>Load %1 on %n CPU(s) (100 = one standard CPU busy): %2 of the node</source>
         <translation>
             <numerusform>Last %1 auf %n CPU (100 = eine Standard-CPU ausgelastet): %2 des Knotens</numerusform>
@@ -1870,17 +1852,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="652"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="619"/>
         <source>%1 of %2 memory in use (%3)</source>
         <translation>%1 von %2 Speicher belegt (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="655"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="622"/>
         <source>%1 memory in total, %2 available</source>
         <translation>%1 Speicher insgesamt, %2 verfügbar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/model/nodetablemodel.cpp" line="658"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="625"/>
         <source>%n online CPU(s)</source>
         <translation>
             <numerusform>%n CPU online</numerusform>
@@ -1888,38 +1870,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="679"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="646"/>
         <source>—</source>
         <comment>no value</comment>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="681"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="648"/>
         <source>No node is up: the cluster has no figures to show</source>
         <translation>Kein Knoten ist aktiv: Der Cluster hat keine Werte anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="682"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="649"/>
         <source>The console is not connected: no figures to show</source>
         <translation>Die Konsole ist nicht verbunden: keine Werte anzuzeigen</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="723"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="690"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="725"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="692"/>
         <source>All nodes</source>
         <translation>Alle Knoten</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="742"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="709"/>
         <source>The console is not connected: states unknown</source>
         <translation>Die Konsole ist nicht verbunden: Zustände unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/model/nodetablemodel.cpp" line="743"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="710"/>
         <source>%n node(s): %1 up, %2 down, %3 unknown</source>
         <translation>
             <numerusform>%n Knoten: %1 aktiv, %2 inaktiv, %3 unbekannt</numerusform>
@@ -1927,17 +1909,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="748"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="715"/>
         <source>Settings of all nodes</source>
         <translation>Einstellungen aller Knoten</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="750"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="717"/>
         <source>Load-balancing efficiency %1: 100 % when the up nodes&apos; loads per CPU are equal (or all are idle), less as they drift apart</source>
         <translation>Effizienz der Lastverteilung %1: 100 %, wenn die Lasten pro CPU der aktiven Knoten gleich sind (oder alle untätig), weniger, je weiter sie auseinanderliegen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/model/nodetablemodel.cpp" line="754"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="721"/>
         <source>Load of the up nodes: %1 on %n CPU(s) (%2)</source>
         <translation>
             <numerusform>Last der aktiven Knoten: %1 auf %n CPU (%2)</numerusform>
@@ -1945,17 +1927,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="758"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="725"/>
         <source>%1 of %2 memory in use on the up nodes (%3)</source>
         <translation>%1 von %2 Speicher auf den aktiven Knoten belegt (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="761"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="728"/>
         <source>%1 memory on the up nodes</source>
         <translation>%1 Speicher auf den aktiven Knoten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/model/nodetablemodel.cpp" line="763"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="730"/>
         <source>%n CPU(s) on the up nodes</source>
         <translation>
             <numerusform>%n CPU auf den aktiven Knoten</numerusform>
@@ -1963,72 +1945,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="777"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="744"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="779"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="746"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="781"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="748"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="783"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="750"/>
         <source>Load</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="785"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="752"/>
         <source>Memory used</source>
         <translation>Speicher belegt</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="787"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="754"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="789"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="756"/>
         <source>CPUs</source>
         <translation>CPUs</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="794"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="761"/>
         <source>openMosix node ID and state: green up, red down, grey unknown</source>
         <translation>openMosix-Knoten-ID und Zustand: grün aktiv, rot inaktiv, grau unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="796"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="763"/>
         <source>The node&apos;s address; click for its settings</source>
         <translation>Die Adresse des Knotens; Klick öffnet seine Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="798"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="765"/>
         <source>The node&apos;s speed (slider), or the cluster&apos;s load-balancing efficiency</source>
         <translation>Die Geschwindigkeit des Knotens (Schieberegler) oder die Effizienz der Lastverteilung im Cluster</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="800"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="767"/>
         <source>Load as a share of the node&apos;s CPUs</source>
         <translation>Last als Anteil der CPUs des Knotens</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="802"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="769"/>
         <source>Memory in use</source>
         <translation>Belegter Speicher</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="804"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="771"/>
         <source>Total memory</source>
         <translation>Gesamter Speicher</translation>
     </message>
     <message>
-        <location filename="../../app/model/nodetablemodel.cpp" line="806"/>
+        <location filename="../../app/model/nodetablemodel.cpp" line="773"/>
         <source>Online CPUs</source>
         <translation>CPUs online</translation>
     </message>
@@ -2622,29 +2604,6 @@
     </message>
 </context>
 <context>
-    <name>omview::analyzer</name>
-    <message>
-        <location filename="../../analyzer/src/chartexport.cpp" line="26"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../analyzer/src/chartexport.cpp" line="49"/>
-        <source>an image width must be 200 to 20000 pixels</source>
-        <translation>eine Bildbreite muss zwischen 200 und 20000 Pixeln liegen</translation>
-    </message>
-    <message>
-        <location filename="../../analyzer/src/chartexport.cpp" line="55"/>
-        <source>the image could not be encoded</source>
-        <translation>das Bild konnte nicht kodiert werden</translation>
-    </message>
-    <message>
-        <location filename="../../analyzer/src/chartexport.cpp" line="70"/>
-        <source>omview analyzer</source>
-        <translation>omview-Analyse</translation>
-    </message>
-</context>
-<context>
     <name>omview::analyzer::AnalyzerChart</name>
     <message>
         <location filename="../../analyzer/src/analyzerchart.cpp" line="133"/>
@@ -2703,22 +2662,37 @@
 <context>
     <name>omview::analyzer::AnalyzerWidget</name>
     <message>
-        <location filename="../../analyzer/src/analyzerwidget.cpp" line="54"/>
+        <location filename="../../analyzer/src/analyzerwidget.cpp" line="55"/>
+        <source>per-second rows</source>
+        <translation>Sekundenzeilen</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/analyzerwidget.cpp" line="57"/>
+        <source>minute rows</source>
+        <translation>Minutenzeilen</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/analyzerwidget.cpp" line="59"/>
+        <source>hour rows</source>
+        <translation>Stundenzeilen</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/analyzerwidget.cpp" line="66"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/analyzerwidget.cpp" line="56"/>
+        <location filename="../../analyzer/src/analyzerwidget.cpp" line="68"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/analyzerwidget.cpp" line="58"/>
+        <location filename="../../analyzer/src/analyzerwidget.cpp" line="70"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/analyzerwidget.cpp" line="59"/>
+        <location filename="../../analyzer/src/analyzerwidget.cpp" line="71"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2989,14 +2963,37 @@ Die Last wird in openMosix-Einheiten pro CPU angegeben: Der Agent teilt die Last
     </message>
 </context>
 <context>
+    <name>omview::analyzer::ChartExport</name>
+    <message>
+        <location filename="../../analyzer/src/chartexport.cpp" line="24"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/chartexport.cpp" line="48"/>
+        <source>an image width must be 200 to 20000 pixels</source>
+        <translation>eine Bildbreite muss zwischen 200 und 20000 Pixeln liegen</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/chartexport.cpp" line="56"/>
+        <source>the image could not be encoded</source>
+        <translation>das Bild konnte nicht kodiert werden</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/chartexport.cpp" line="73"/>
+        <source>omview analyzer</source>
+        <translation>omview-Analyse</translation>
+    </message>
+</context>
+<context>
     <name>omview::analyzer::ChartReport</name>
     <message>
-        <location filename="../../analyzer/src/chartreport.cpp" line="151"/>
+        <location filename="../../analyzer/src/chartreport.cpp" line="146"/>
         <source>the printer or file could not be opened for painting</source>
         <translation>der Drucker oder die Datei konnte nicht zum Zeichnen geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/chartreport.cpp" line="154"/>
+        <location filename="../../analyzer/src/chartreport.cpp" line="149"/>
         <source>the page has no printable area</source>
         <translation>die Seite hat keinen bedruckbaren Bereich</translation>
     </message>
@@ -3004,17 +3001,17 @@ Die Last wird in openMosix-Einheiten pro CPU angegeben: Der Agent teilt die Last
 <context>
     <name>omview::analyzer::ChartView</name>
     <message>
-        <location filename="../../analyzer/src/chartview.cpp" line="201"/>
+        <location filename="../../analyzer/src/chartview.cpp" line="202"/>
         <source>Load %1 %</source>
         <translation>Last %1 %</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/chartview.cpp" line="204"/>
+        <location filename="../../analyzer/src/chartview.cpp" line="207"/>
         <source>Memory used %1 of %2</source>
         <translation>Speicher belegt: %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/chartview.cpp" line="210"/>
+        <location filename="../../analyzer/src/chartview.cpp" line="211"/>
         <source>Click for the processes at this moment; drag to zoom</source>
         <translation>Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen vergrößert</translation>
     </message>
@@ -3056,331 +3053,281 @@ zuerst gesehen %3, zuletzt gesehen %4</translation>
 </context>
 <context>
     <name>omview::analyzer::RangeSelection</name>
-    <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="41"/>
+    <message numerus="yes">
+        <location filename="../../analyzer/src/rangeselection.cpp" line="36"/>
         <source>a range of %n seconds is not between a minute and 100 years</source>
-        <translation>ein Zeitraum von %n Sekunden liegt nicht zwischen einer Minute und 100 Jahren</translation>
+        <translation>
+            <numerusform>ein Zeitraum von %n Sekunde liegt nicht zwischen einer Minute und 100 Jahren</numerusform>
+            <numerusform>ein Zeitraum von %n Sekunden liegt nicht zwischen einer Minute und 100 Jahren</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="45"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="41"/>
         <source>the range ends before it starts</source>
         <translation>der Zeitraum endet, bevor er beginnt</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="47"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="43"/>
         <source>the range is shorter than a minute</source>
         <translation>der Zeitraum ist kürzer als eine Minute</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="49"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="45"/>
         <source>the range is not within 1970 and the next 100 years</source>
         <translation>der Zeitraum liegt nicht zwischen 1970 und den nächsten 100 Jahren</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="57"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="53"/>
         <source>everything</source>
         <translation>alles</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="64"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="60"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="70"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="66"/>
         <source>last hour</source>
         <translation>letzte Stunde</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="72"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="68"/>
         <source>last day</source>
         <translation>letzter Tag</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="74"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="70"/>
         <source>last week</source>
         <translation>letzte Woche</translation>
     </message>
-    <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="76"/>
+    <message numerus="yes">
+        <location filename="../../analyzer/src/rangeselection.cpp" line="72"/>
         <source>last %n days</source>
-        <translation>letzte %n Tage</translation>
+        <translation>
+            <numerusform>letzter %n Tag</numerusform>
+            <numerusform>letzte %n Tage</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="78"/>
+    <message numerus="yes">
+        <location filename="../../analyzer/src/rangeselection.cpp" line="74"/>
         <source>last %n hours</source>
-        <translation>letzte %n Stunden</translation>
+        <translation>
+            <numerusform>letzte %n Stunde</numerusform>
+            <numerusform>letzte %n Stunden</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="79"/>
+    <message numerus="yes">
+        <location filename="../../analyzer/src/rangeselection.cpp" line="75"/>
         <source>last %n minutes</source>
-        <translation>letzte %n Minuten</translation>
+        <translation>
+            <numerusform>letzte %n Minute</numerusform>
+            <numerusform>letzte %n Minuten</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="98"/>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="101"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="94"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="97"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/rangeselection.cpp" line="107"/>
+        <location filename="../../analyzer/src/rangeselection.cpp" line="103"/>
         <source>%1: not hour, day, week, all, a duration (6h) or FROM..TO (%2)</source>
         <translation>%1: weder hour, day, week, all, eine Dauer (6h) noch VON..BIS (%2)</translation>
     </message>
 </context>
 <context>
+    <name>omview::analyzer::SeriesBuilder</name>
+    <message>
+        <location filename="../../analyzer/src/seriesbuilder.cpp" line="139"/>
+        <source>the range ends (%1) before it starts (%2)</source>
+        <translation>der Zeitraum endet (%1), bevor er beginnt (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/seriesbuilder.cpp" line="145"/>
+        <source>a chart must be at least 4 pixels wide, not %1</source>
+        <translation>ein Diagramm muss mindestens 4 Pixel breit sein, nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../../analyzer/src/seriesbuilder.cpp" line="182"/>
+        <source>the range ends before it starts</source>
+        <translation>der Zeitraum endet, bevor er beginnt</translation>
+    </message>
+</context>
+<context>
     <name>omview::analyzer::StatisticsModel</name>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="12"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="15"/>
         <source>Samples</source>
         <translation>Messwerte</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="13"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="16"/>
         <source>Load min</source>
         <translation>Last min.</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="14"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="17"/>
         <source>Load avg</source>
         <translation>Last Mittel</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="15"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="18"/>
         <source>Load max</source>
         <translation>Last max.</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="16"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="19"/>
         <source>Memory min</source>
         <translation>Speicher min.</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="17"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="20"/>
         <source>Memory avg</source>
         <translation>Speicher Mittel</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="18"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="21"/>
         <source>Memory max</source>
         <translation>Speicher max.</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="19"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="22"/>
         <source>Memory total</source>
         <translation>Speicher gesamt</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="83"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="86"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="109"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="108"/>
         <source>No samples of %1 in this range</source>
         <translation>Keine Messwerte von %1 in diesem Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="126"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="125"/>
         <source>Seconds with a sample of %1 in the range</source>
         <translation>Sekunden mit einem Messwert von %1 im Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="128"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="127"/>
         <source>Load: 100 % means every CPU of the node busy</source>
         <translation>Last: 100 % bedeutet, dass jede CPU des Knotens ausgelastet ist</translation>
     </message>
     <message>
-        <location filename="../../analyzer/src/statisticsmodel.cpp" line="129"/>
+        <location filename="../../analyzer/src/statisticsmodel.cpp" line="128"/>
         <source> bytes</source>
         <translation> Bytes</translation>
     </message>
 </context>
 <context>
-    <name>omview::history</name>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="23"/>
-        <location filename="../../history/src/textformat.cpp" line="41"/>
-        <location filename="../../history/src/textformat.cpp" line="44"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="25"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="26"/>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="30"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="31"/>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="34"/>
-        <source>%1 d %2 h</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="35"/>
-        <source>%1 d</source>
-        <translation>%1 d</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="65"/>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="70"/>
-        <source>%1 KiB</source>
-        <translation>%1 KiB</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="72"/>
-        <source>%1 MiB</source>
-        <translation>%1 MiB</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="74"/>
-        <source>%1 GiB</source>
-        <translation>%1 GiB</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="76"/>
-        <source>%1 TiB</source>
-        <translation>%1 TiB</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="78"/>
-        <source>%1 PiB</source>
-        <translation>%1 PiB</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="80"/>
-        <source>%1 EiB</source>
-        <translation>%1 EiB</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/textformat.cpp" line="85"/>
-        <source>node %1</source>
-        <translation>Knoten %1</translation>
-    </message>
-</context>
-<context>
     <name>omview::history::CpuRankingModel</name>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="108"/>
         <location filename="../../history/src/cpurankingmodel.cpp" line="110"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="112"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="170"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="172"/>
         <source>%1 of CPU time in %2</source>
         <translation>%1 CPU-Zeit in %2</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="238"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="240"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="240"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="242"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="242"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="244"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="244"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="246"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="246"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="248"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="248"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="250"/>
         <source>CPU time</source>
         <translation>CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="250"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="252"/>
         <source>Average CPU</source>
         <translation>CPU im Mittel</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="252"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="254"/>
         <source>Peak CPU</source>
         <translation>CPU-Spitze</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="254"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="256"/>
         <source>Peak memory</source>
         <translation>Speicherspitze</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="256"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="258"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="258"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="260"/>
         <source>Last ran on</source>
         <translation>Zuletzt auf</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="260"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="262"/>
         <source>First seen</source>
         <translation>Zuerst gesehen</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="262"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="264"/>
         <source>Last seen</source>
         <translation>Zuletzt gesehen</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="268"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="270"/>
         <source>Rank by CPU time used within the interval</source>
         <translation>Rang nach der im Zeitraum genutzten CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="270"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="272"/>
         <source>CPU time used within the interval</source>
         <translation>Im Zeitraum genutzte CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="272"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="274"/>
         <source>CPU time within the interval as a share of one CPU</source>
         <translation>CPU-Zeit im Zeitraum als Anteil einer CPU</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="274"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="276"/>
         <source>The highest CPU share sampled within the interval</source>
         <translation>Der höchste im Zeitraum gemessene CPU-Anteil</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="276"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="278"/>
         <source>Migrations within the interval</source>
         <translation>Migrationen im Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="278"/>
+        <location filename="../../history/src/cpurankingmodel.cpp" line="280"/>
         <source>The node the process ran on at its last snapshot in the interval</source>
         <translation>Der Knoten, auf dem der Prozess bei seiner letzten Momentaufnahme im Zeitraum lief</translation>
     </message>
@@ -3902,172 +3849,172 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
 <context>
     <name>omview::history::ProcessSnapshotModel</name>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="85"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="87"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="87"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="89"/>
         <source>sleeping</source>
         <translation>schläft</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="89"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="91"/>
         <source>waiting for I/O</source>
         <translation>wartet auf E/A</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="91"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="93"/>
         <source>zombie</source>
         <translation>Zombie</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="93"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="95"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="95"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="97"/>
         <source>stopped by a debugger</source>
         <translation>von einem Debugger angehalten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="97"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="99"/>
         <source>idle</source>
         <translation>untätig</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="99"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="101"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="115"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="117"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="190"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="192"/>
         <source>A guest: it migrated here from %1, which lists it too.</source>
         <translation>Ein Gast: von %1 hierher migriert, wo er ebenfalls geführt wird.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="193"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="195"/>
         <source>Migrated away from %1 to %2.</source>
         <translation>Von %1 nach %2 migriert.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="195"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="197"/>
         <source>Runs on its home node.</source>
         <translation>Läuft auf seinem Heimatknoten.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="197"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="199"/>
         <source>uid %1</source>
         <translation>UID %1</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="270"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="272"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="272"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="274"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="274"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="276"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="276"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="278"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="278"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="280"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="280"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="282"/>
         <source>CPU time</source>
         <translation>CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="282"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="284"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="284"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="286"/>
         <source>Ran on</source>
         <translation>Lief auf</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="286"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="288"/>
         <source>Home</source>
         <translation>Heimat</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="288"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="290"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="290"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="292"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="292"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="294"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="294"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="296"/>
         <source>Nice</source>
         <translation>Nice</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="296"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="298"/>
         <source>Command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="302"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="304"/>
         <source>The node that reported the process</source>
         <translation>Der Knoten, der den Prozess gemeldet hat</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="304"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="306"/>
         <source>Share of one CPU over the agent&apos;s last sampling interval</source>
         <translation>Anteil einer CPU im letzten Messintervall des Agenten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="306"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="308"/>
         <source>User and system CPU time used since the process started</source>
         <translation>Seit dem Start des Prozesses genutzte CPU-Zeit (Benutzer und System)</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="308"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="310"/>
         <source>Resident memory</source>
         <translation>Residenter Speicher</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="310"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="312"/>
         <source>The node the process ran on at this snapshot</source>
         <translation>Der Knoten, auf dem der Prozess bei dieser Momentaufnahme lief</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="312"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="314"/>
         <source>The node the process started on</source>
         <translation>Der Knoten, auf dem der Prozess gestartet wurde</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="314"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="316"/>
         <source>How often the process has migrated so far</source>
         <translation>Wie oft der Prozess bisher migriert ist</translation>
     </message>
@@ -4098,6 +4045,51 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
         <location filename="../../history/src/snapshotcursor.cpp" line="129"/>
         <source>The last process snapshot of %1 was taken at %2, %3 before the chosen moment. The table shows the processes as of then.</source>
         <translation>Die letzte Prozess-Momentaufnahme von %1 wurde um %2 aufgenommen, %3 vor dem gewählten Zeitpunkt. Die Tabelle zeigt die Prozesse mit diesem Stand.</translation>
+    </message>
+</context>
+<context>
+    <name>omview::history::TextFormat</name>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="17"/>
+        <location filename="../../history/src/textformat.cpp" line="45"/>
+        <location filename="../../history/src/textformat.cpp" line="49"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="20"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="23"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="28"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="31"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="35"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="38"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../../history/src/textformat.cpp" line="61"/>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
     </message>
 </context>
 </TS>

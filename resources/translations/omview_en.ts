@@ -139,6 +139,37 @@
     </message>
 </context>
 <context>
+    <name>omview::analyzer::RangeSelection</name>
+    <message numerus="yes">
+        <source>a range of %n seconds is not between a minute and 100 years</source>
+        <translation>
+            <numerusform>a range of %n second is not between a minute and 100 years</numerusform>
+            <numerusform>a range of %n seconds is not between a minute and 100 years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n days</source>
+        <translation>
+            <numerusform>last %n day</numerusform>
+            <numerusform>last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n hours</source>
+        <translation>
+            <numerusform>last %n hour</numerusform>
+            <numerusform>last %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n minutes</source>
+        <translation>
+            <numerusform>last %n minute</numerusform>
+            <numerusform>last %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>omview::history::HistoryWindow</name>
     <message numerus="yes">
         <source>%n processes</source>

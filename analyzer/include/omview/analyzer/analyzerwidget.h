@@ -102,6 +102,10 @@ private:
     void showError(const QString &message);
     void updateInfo();
     void updateLegend();
+    // "minute rows": what the charts are drawn from.
+    static QString tierWords(store::Tier tier);
+    // "5 min": a column's width in time.
+    static QString durationWords(std::int64_t seconds);
 
     std::unique_ptr<AnalyzerSession> m_session;
     QHash<NodeId, Slot> m_slots;

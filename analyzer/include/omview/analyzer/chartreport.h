@@ -4,6 +4,7 @@
 // the charts are always drawn in the light paper style.
 #pragma once
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QList>
 #include <QSizeF>
@@ -19,6 +20,8 @@ class QPainter;
 namespace omview::analyzer {
 
 class ChartReport {
+    Q_DECLARE_TR_FUNCTIONS(omview::analyzer::ChartReport)
+
 public:
     ChartReport(QString title, QString subtitle, QList<ChartData> charts,
                 QList<QStringList> statistics);

@@ -4,6 +4,7 @@
 // hour, and follows the newest rows while a collector writes.
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <cstdint>
 #include <expected>
@@ -13,6 +14,9 @@
 namespace omview::analyzer {
 
 struct RangeSelection {
+    Q_DECLARE_TR_FUNCTIONS(omview::analyzer::RangeSelection)
+
+public:
     enum class Kind { Last, All, Fixed };
 
     Kind kind = Kind::Last;

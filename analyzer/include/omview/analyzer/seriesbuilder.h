@@ -5,6 +5,7 @@
 // checkpoints. No widgets: tests and the benchmark use it directly.
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <omview/analyzer/chartdata.h>
 #include <omview/store/collectorstore.h>
@@ -20,6 +21,8 @@ struct ChartRequest {
 };
 
 class SeriesBuilder {
+    Q_DECLARE_TR_FUNCTIONS(omview::analyzer::SeriesBuilder)
+
 public:
     explicit SeriesBuilder(store::CollectorStore &store)
         : m_store(store) {}

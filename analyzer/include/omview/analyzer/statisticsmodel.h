@@ -61,7 +61,6 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     static QString formatLoad(double load);
-    static QString formatBytes(double bytes);
 
 private:
     std::optional<double> value(const store::Stats &stats, int extraColumn) const;
