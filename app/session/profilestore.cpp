@@ -10,10 +10,6 @@ namespace omview {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("omview::ProfileStore", text);
-}
-
 const QString Group = u"connections"_s;
 const QString Array = u"profiles"_s;
 const QString LastUsedKey = u"lastUsed"_s;
@@ -113,7 +109,7 @@ std::expected<void, QString> ProfileStore::save(const ConnectionProfile &profile
     writeRaw(m_settings, raw);
     m_settings.sync();
     if (m_settings.status() != QSettings::NoError)
-        return std::unexpected(tr("cannot write %1").arg(m_settings.fileName()));
+        return std::unexpected(ProfileStore::tr("cannot write %1").arg(m_settings.fileName()));
     return {};
 }
 

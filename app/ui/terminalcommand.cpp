@@ -10,10 +10,6 @@ namespace omview {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("omview::TerminalCommand", text);
-}
-
 // Terminals that take the command after "--" rather than after "-e".
 bool takesDoubleDash(const QString &program) {
     const QString name = QFileInfo(program).fileName();
@@ -63,10 +59,11 @@ std::expected<TerminalCommand, QString>
 TerminalCommand::forNode(const ConnectionProfile &profile, const QString &address,
                          const QProcessEnvironment &environment) {
     if (address.trimmed().isEmpty())
-        return std::unexpected(tr("The node has no address to connect to."));
+        return std::unexpected(TerminalCommand::tr("The node has no address to connect to."));
     const QString ssh = find(u"ssh"_s, environment);
     if (ssh.isEmpty())
-        return std::unexpected(tr("No ssh program found on PATH: install the OpenSSH client."));
+        return std::unexpected(
+            TerminalCommand::tr("No ssh program found on PATH: install the OpenSSH client."));
 
     QStringList terminal;
     QString chosen;
@@ -74,7 +71,8 @@ TerminalCommand::forNode(const ConnectionProfile &profile, const QString &addres
         terminal = QProcess::splitCommand(fromEnv);
         if (terminal.isEmpty() || (chosen = find(terminal.first(), environment)).isEmpty())
             return std::unexpected(
-                tr("$TERMINAL is \"%1\", which is not a program on PATH.").arg(fromEnv));
+                TerminalCommand::tr("$TERMINAL is \"%1\", which is not a program on PATH.")
+                    .arg(fromEnv));
     } else {
         for (const QString &candidate : {u"x-terminal-emulator"_s, u"konsole"_s,
                                          u"gnome-terminal"_s, u"xfce4-terminal"_s, u"xterm"_s}) {
@@ -85,8 +83,9 @@ TerminalCommand::forNode(const ConnectionProfile &profile, const QString &addres
             }
         }
         if (chosen.isEmpty())
-            return std::unexpected(tr("No terminal found: set $TERMINAL to your terminal "
-                                      "program or install one (for example xterm)."));
+            return std::unexpected(
+                TerminalCommand::tr("No terminal found: set $TERMINAL to your terminal "
+                                    "program or install one (for example xterm)."));
     }
 
     TerminalCommand command;
@@ -104,7 +103,8 @@ std::expected<qint64, QString> TerminalCommand::start() const {
     process.setArguments(arguments);
     process.setStandardInputFile(QProcess::nullDevice());
     if (!process.startDetached(&pid))
-        return std::unexpected(tr("Could not start %1: %2").arg(program, process.errorString()));
+        return std::unexpected(
+            TerminalCommand::tr("Could not start %1: %2").arg(program, process.errorString()));
     return pid;
 }
 

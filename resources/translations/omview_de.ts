@@ -389,67 +389,67 @@
 <context>
     <name>omview::ConnectionProfile</name>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="37"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="33"/>
         <source>the profile has no name</source>
         <translation>das Profil hat keinen Namen</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="41"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="37"/>
         <source>profile &quot;%1&quot;: no socket path</source>
         <translation>Profil „%1“: kein Socket-Pfad</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="45"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="41"/>
         <source>profile &quot;%1&quot;: %2</source>
         <translation>Profil „%1“: %2</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="48"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="44"/>
         <source>profile &quot;%1&quot;: unknown kind</source>
         <translation>Profil „%1“: unbekannte Art</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="64"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="61"/>
         <source>%1: not a connection profile setting</source>
         <translation>%1: keine Einstellung eines Verbindungsprofils</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="69"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="66"/>
         <source>name: missing or empty</source>
         <translation>name: fehlt oder ist leer</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="76"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="73"/>
         <source>profile &quot;%1&quot;: ssh: not used by a local socket profile</source>
         <translation>Profil „%1“: ssh: wird von einem Profil mit lokalem Socket nicht verwendet</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="79"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="78"/>
         <source>profile &quot;%1&quot;: socket: missing or empty</source>
         <translation>Profil „%1“: socket: fehlt oder ist leer</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="84"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="83"/>
         <source>profile &quot;%1&quot;: socket: not used by an SSH profile</source>
         <translation>Profil „%1“: socket: wird von einem SSH-Profil nicht verwendet</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="87"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="88"/>
         <source>profile &quot;%1&quot;: ssh: missing</source>
         <translation>Profil „%1“: ssh: fehlt</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="90"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="92"/>
         <source>profile &quot;%1&quot;: ssh: %2</source>
         <translation>Profil „%1“: ssh: %2</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="94"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="96"/>
         <source>profile &quot;%1&quot;: kind: &quot;%2&quot; is neither &quot;local&quot; nor &quot;ssh&quot;</source>
         <translation>Profil „%1“: kind: „%2“ ist weder „local“ noch „ssh“</translation>
     </message>
     <message>
-        <location filename="../../app/session/connectionprofile.cpp" line="102"/>
+        <location filename="../../app/session/connectionprofile.cpp" line="105"/>
         <source>local socket %1</source>
         <translation>lokaler Socket %1</translation>
     </message>
@@ -540,108 +540,108 @@
 <context>
     <name>omview::ConsoleOptions</name>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="21"/>
+        <location filename="../../app/ui/commandline.cpp" line="14"/>
         <source>The console of a process-migration cluster.</source>
         <translation>Die Konsole eines Prozessmigrations-Clusters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="24"/>
+        <location filename="../../app/ui/commandline.cpp" line="18"/>
         <source>Connect with the saved profile NAME.</source>
         <translation>Mit dem gespeicherten Profil NAME verbinden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="26"/>
+        <location filename="../../app/ui/commandline.cpp" line="20"/>
         <source>Connect to the agent&apos;s local SOCKET.</source>
         <translation>Mit dem lokalen SOCKET des Agenten verbinden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="28"/>
+        <location filename="../../app/ui/commandline.cpp" line="21"/>
         <source>Connect over SSH to an entry node.</source>
         <translation>Über SSH mit einem Einstiegsknoten verbinden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="30"/>
+        <location filename="../../app/ui/commandline.cpp" line="24"/>
         <source>With --ssh: try this private key first.</source>
         <translation>Mit --ssh: diesen privaten Schlüssel zuerst versuchen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="33"/>
+        <location filename="../../app/ui/commandline.cpp" line="26"/>
         <source>With --ssh: check host keys against FILE.</source>
         <translation>Mit --ssh: Host-Schlüssel gegen DATEI prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="35"/>
+        <location filename="../../app/ui/commandline.cpp" line="29"/>
         <source>With --ssh: read this client configuration, or none.</source>
         <translation>Mit --ssh: diese Client-Konfiguration lesen oder keine (none).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="38"/>
+        <location filename="../../app/ui/commandline.cpp" line="32"/>
         <source>With --ssh: the agent&apos;s socket on the entry node.</source>
         <translation>Mit --ssh: der Socket des Agenten auf dem Einstiegsknoten.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="40"/>
+        <location filename="../../app/ui/commandline.cpp" line="35"/>
         <source>The collector&apos;s control socket.</source>
         <translation>Der Steuer-Socket des Collectors.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="42"/>
+        <location filename="../../app/ui/commandline.cpp" line="38"/>
         <source>Write the main window as PNG to FILE once the cluster is shown.</source>
         <translation>Das Hauptfenster als PNG in DATEI schreiben, sobald der Cluster angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="45"/>
+        <location filename="../../app/ui/commandline.cpp" line="42"/>
         <source>With --screenshot: write it again every SECONDS.</source>
         <translation>Mit --screenshot: alle SEKUNDEN erneut schreiben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="48"/>
+        <location filename="../../app/ui/commandline.cpp" line="44"/>
         <source>Keep settings in this INI FILE instead of the user&apos;s.</source>
         <translation>Einstellungen in dieser INI-DATEI statt in der des Benutzers speichern.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="62"/>
+        <location filename="../../app/ui/commandline.cpp" line="58"/>
         <source>Unexpected argument &quot;%1&quot;.</source>
         <translation>Unerwartetes Argument „%1“.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="67"/>
+        <location filename="../../app/ui/commandline.cpp" line="65"/>
         <source>Give only one of --profile, --local and --ssh.</source>
         <translation>Geben Sie nur eine der Optionen --profile, --local und --ssh an.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="72"/>
+        <location filename="../../app/ui/commandline.cpp" line="69"/>
         <source>%1 needs --ssh.</source>
         <translation>%1 erfordert --ssh.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="79"/>
+        <location filename="../../app/ui/commandline.cpp" line="77"/>
         <source>--profile: the name is empty.</source>
         <translation>--profile: der Name ist leer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="84"/>
+        <location filename="../../app/ui/commandline.cpp" line="82"/>
         <source>--local: no socket path given.</source>
         <translation>--local: kein Socket-Pfad angegeben.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="90"/>
-        <location filename="../../app/ui/commandline.cpp" line="105"/>
+        <location filename="../../app/ui/commandline.cpp" line="88"/>
+        <location filename="../../app/ui/commandline.cpp" line="103"/>
         <source>--ssh: %1</source>
         <translation>--ssh: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="113"/>
+        <location filename="../../app/ui/commandline.cpp" line="111"/>
         <source>--screenshot-interval needs --screenshot.</source>
         <translation>--screenshot-interval erfordert --screenshot.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="117"/>
+        <location filename="../../app/ui/commandline.cpp" line="116"/>
         <source>--screenshot-interval: &quot;%1&quot; is not a number of seconds from 1 to 86400.</source>
         <translation>--screenshot-interval: „%1“ ist keine Sekundenzahl von 1 bis 86400.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/commandline.cpp" line="134"/>
+        <location filename="../../app/ui/commandline.cpp" line="132"/>
         <source>There is no connection profile named &quot;%1&quot;.</source>
         <translation>Es gibt kein Verbindungsprofil namens „%1“.</translation>
     </message>
@@ -2279,7 +2279,7 @@
 <context>
     <name>omview::ProfileStore</name>
     <message>
-        <location filename="../../app/session/profilestore.cpp" line="116"/>
+        <location filename="../../app/session/profilestore.cpp" line="112"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
@@ -2570,22 +2570,22 @@
 <context>
     <name>omview::TerminalCommand</name>
     <message>
-        <location filename="../../app/ui/terminalcommand.cpp" line="66"/>
+        <location filename="../../app/ui/terminalcommand.cpp" line="62"/>
         <source>The node has no address to connect to.</source>
         <translation>Der Knoten hat keine Adresse, mit der verbunden werden könnte.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/terminalcommand.cpp" line="69"/>
+        <location filename="../../app/ui/terminalcommand.cpp" line="66"/>
         <source>No ssh program found on PATH: install the OpenSSH client.</source>
         <translation>Kein ssh-Programm im PATH gefunden: Installieren Sie den OpenSSH-Client.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/terminalcommand.cpp" line="77"/>
+        <location filename="../../app/ui/terminalcommand.cpp" line="74"/>
         <source>$TERMINAL is &quot;%1&quot;, which is not a program on PATH.</source>
         <translation>$TERMINAL ist „%1“, aber das ist kein Programm im PATH.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/terminalcommand.cpp" line="88"/>
+        <location filename="../../app/ui/terminalcommand.cpp" line="87"/>
         <source>No terminal found: set $TERMINAL to your terminal program or install one (for example xterm).</source>
         <translation>Kein Terminal gefunden: Setzen Sie $TERMINAL auf Ihr Terminalprogramm oder installieren Sie eines (zum Beispiel xterm).</translation>
     </message>

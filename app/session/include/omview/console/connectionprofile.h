@@ -1,6 +1,7 @@
 // A saved way to reach a cluster: the local agent socket, or SSH to an entry node.
 #pragma once
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 #include <QVariantMap>
@@ -13,6 +14,9 @@ namespace omview {
 // A named connection as the console keeps it. Any node leads to the whole
 // cluster (the entry agent forwards requests), so one entry is enough.
 struct ConnectionProfile {
+    Q_DECLARE_TR_FUNCTIONS(omview::ConnectionProfile)
+
+public:
     enum class Kind { LocalSocket, Ssh };
 
     // The agent's socket on the node the console runs on.

@@ -1,6 +1,7 @@
 // Connection profiles kept in QSettings (group "connections"), with the last one used.
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSettings>
 #include <QString>
@@ -14,6 +15,8 @@ namespace omview {
 // INI file given with --settings). An entry that no longer decodes is skipped
 // with a warning naming it, never half-loaded.
 class ProfileStore {
+    Q_DECLARE_TR_FUNCTIONS(omview::ProfileStore)
+
 public:
     explicit ProfileStore(QSettings &settings);
 

@@ -1,6 +1,7 @@
 // omview's command line, and the connection it starts with.
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <chrono>
@@ -18,6 +19,9 @@ class ProfileStore;
 //          [--collector-socket PATH] [--screenshot FILE [--screenshot-interval SECONDS]]
 //          [--settings FILE]
 struct ConsoleOptions {
+    Q_DECLARE_TR_FUNCTIONS(omview::ConsoleOptions)
+
+public:
     std::optional<QString> profileName;       // --profile
     std::optional<ConnectionProfile> profile; // --local or --ssh (with its SSH options)
     QString collectorSocket;                  // empty: the collector's default

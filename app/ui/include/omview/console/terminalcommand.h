@@ -1,6 +1,7 @@
 // The command that opens a terminal with an SSH session on a node.
 #pragma once
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,9 @@ namespace omview {
 // nothing: ssh's own defaults apply). The terminal is $TERMINAL, else x-terminal-emulator,
 // else the first of konsole, gnome-terminal, xfce4-terminal and xterm found on PATH.
 struct TerminalCommand {
+    Q_DECLARE_TR_FUNCTIONS(omview::TerminalCommand)
+
+public:
     QString program;
     QStringList arguments;
 
