@@ -325,38 +325,29 @@ QFuture<QList<NodeResult>> ClusterCommands::apply(QList<NodeId> nodes,
 }
 
 QFuture<QList<NodeResult>> ClusterCommands::expel(QList<NodeId> nodes) {
-    QPointer<ClusterCommands> self(this);
-    return runOnNodes(
-        this, m_session, nodes, {},
-        [this](NodeId node) -> QList<Step> {
-            AgentClient *client = m_session->client();
-            const auto to = addressed(m_session, node);
-            return {[client, to] {
-                return client->expel(to);
-            }};
-        },
-        {},
-        [self](const QList<NodeResult> &results) {
-            if (self)
-                emit self->done(summarize(ClusterCommands::tr("Expel guests"), results));
-        });
+    return onEachNode(std::move(nodes), tr("Expel guests"), &AgentClient::expel);
 }
 
 QFuture<QList<NodeResult>> ClusterCommands::bring(QList<NodeId> nodes) {
+    return onEachNode(std::move(nodes), tr("Bring processes home"), &AgentClient::bring);
+}
+
+QFuture<QList<NodeResult>> ClusterCommands::onEachNode(QList<NodeId> nodes, const QString &action,
+                                                       NodeAction call) {
     QPointer<ClusterCommands> self(this);
     return runOnNodes(
         this, m_session, nodes, {},
-        [this](NodeId node) -> QList<Step> {
+        [this, call](NodeId node) -> QList<Step> {
             AgentClient *client = m_session->client();
             const auto to = addressed(m_session, node);
-            return {[client, to] {
-                return client->bring(to);
+            return {[client, call, to] {
+                return (client->*call)(to);
             }};
         },
         {},
-        [self](const QList<NodeResult> &results) {
+        [self, action](const QList<NodeResult> &results) {
             if (self)
-                emit self->done(summarize(ClusterCommands::tr("Bring processes home"), results));
+                emit self->done(summarize(action, results));
         });
 }
 

@@ -181,7 +181,7 @@
     </message>
     <message>
         <location filename="../../app/session/clustercommands.cpp" line="156"/>
-        <location filename="../../app/session/clustercommands.cpp" line="459"/>
+        <location filename="../../app/session/clustercommands.cpp" line="450"/>
         <source>not connected to the cluster</source>
         <translation>nicht mit dem Cluster verbunden</translation>
     </message>
@@ -217,32 +217,32 @@
         <translation>Einstellungen ändern (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/session/clustercommands.cpp" line="341"/>
+        <location filename="../../app/session/clustercommands.cpp" line="328"/>
         <source>Expel guests</source>
         <translation>Gäste ausweisen</translation>
     </message>
     <message>
-        <location filename="../../app/session/clustercommands.cpp" line="359"/>
+        <location filename="../../app/session/clustercommands.cpp" line="332"/>
         <source>Bring processes home</source>
         <translation>Prozesse heimholen</translation>
     </message>
     <message>
-        <location filename="../../app/session/clustercommands.cpp" line="385"/>
+        <location filename="../../app/session/clustercommands.cpp" line="376"/>
         <source>Start openMosix</source>
         <translation>openMosix starten</translation>
     </message>
     <message>
-        <location filename="../../app/session/clustercommands.cpp" line="385"/>
+        <location filename="../../app/session/clustercommands.cpp" line="376"/>
         <source>Stop openMosix</source>
         <translation>openMosix beenden</translation>
     </message>
     <message>
-        <location filename="../../app/session/clustercommands.cpp" line="457"/>
+        <location filename="../../app/session/clustercommands.cpp" line="448"/>
         <source>no node of the cluster has a node map to copy</source>
         <translation>kein Knoten des Clusters hat eine Knotentabelle zum Kopieren</translation>
     </message>
     <message>
-        <location filename="../../app/session/clustercommands.cpp" line="471"/>
+        <location filename="../../app/session/clustercommands.cpp" line="462"/>
         <source>not in the cluster&apos;s node map</source>
         <translation>nicht in der Knotentabelle des Clusters</translation>
     </message>

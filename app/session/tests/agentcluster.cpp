@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QThread>
 #include <QUdpSocket>
+#include <csignal>
+#include <sys/prctl.h>
 
 using namespace Qt::StringLiterals;
 
@@ -84,6 +86,8 @@ std::expected<void, QString> AgentCluster::start(int node) {
     if (p && p->state() != QProcess::NotRunning)
         return {};
     p = std::make_unique<QProcess>();
+    // Killed with the test, however it ends: a crashed test leaves no agents behind.
+    p->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     p->setStandardOutputFile(m_dir.filePath(u"n%1.out"_s.arg(node)), QIODevice::Append);
     const QString port = QString::number(m_port);

@@ -141,7 +141,7 @@ class TestDeadHost : public QObject {
 private:
     std::unique_ptr<test::SshLab> m_lab;
     std::unique_ptr<test::Sshd> m_sshd;
-    std::unique_ptr<uitest::TestCluster> m_cluster;
+    std::unique_ptr<test::AgentCluster> m_cluster;
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     StallProbe m_probe;
@@ -249,8 +249,8 @@ private slots:
             m_lab->dir(), test::Sshd::Options{.authorizedKeys = m_lab->authorizedKeys()});
         QVERIFY2(m_sshd->start(), qPrintable(m_sshd->error()));
         m_lab->writeKnownHosts(u"kh_deadhost"_s, {m_sshd->knownHostsLine()});
-        m_cluster = std::make_unique<uitest::TestCluster>(3);
-        const auto started = m_cluster->start();
+        m_cluster = std::make_unique<test::AgentCluster>(3);
+        const auto started = uitest::startCluster(*m_cluster);
         QVERIFY2(started, uitest::why(started).constData());
         m_settings =
             std::make_unique<QSettings>(m_dir.filePath(u"omview.ini"_s), QSettings::IniFormat);

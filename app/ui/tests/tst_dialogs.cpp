@@ -63,7 +63,7 @@ class TestDialogs : public QObject {
     Q_OBJECT
 
 private:
-    TestCluster m_cluster{3};
+    test::AgentCluster m_cluster{3};
     std::unique_ptr<ClusterSession> m_session;
     std::unique_ptr<ClusterCommands> m_commands;
     std::unique_ptr<AgentReader> m_reader;
@@ -86,7 +86,7 @@ private:
 
 private slots:
     void initTestCase() {
-        const auto started = m_cluster.start();
+        const auto started = startCluster(m_cluster);
         QVERIFY2(started, why(started).constData());
         m_reader = std::make_unique<AgentReader>(m_cluster.socketPath(1));
         QVERIFY(m_reader->connect());

@@ -57,7 +57,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private:
-    TestCluster m_cluster{3};
+    test::AgentCluster m_cluster{3};
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
@@ -101,7 +101,7 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        const auto started = m_cluster.start();
+        const auto started = startCluster(m_cluster);
         QVERIFY2(started, why(started).constData());
         m_reader = std::make_unique<AgentReader>(m_cluster.socketPath(1));
         QVERIFY(m_reader->connect());

@@ -8,32 +8,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
-#include <QTcpServer>
 #include <QTest>
-#include <QUdpSocket>
 #include <QWidget>
-#include <csignal>
 #include <omview/protocol/localsockettransport.h>
-#include <sys/prctl.h>
 
 using namespace Qt::StringLiterals;
 
 namespace omview::uitest {
 
 namespace {
-
-// A port free for TCP and UDP on every loopback address the nodes use.
-quint16 freePort() {
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        QTcpServer tcp;
-        if (!tcp.listen(QHostAddress::LocalHost, 0))
-            continue;
-        QUdpSocket udp;
-        if (udp.bind(QHostAddress::Any, tcp.serverPort()))
-            return tcp.serverPort();
-    }
-    return 0;
-}
 
 template<class T> std::optional<T> wait(QFuture<T> future, int timeoutMs = 30000) {
     if (!QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs))
@@ -43,88 +26,15 @@ template<class T> std::optional<T> wait(QFuture<T> future, int timeoutMs = 30000
 
 } // namespace
 
-TestCluster::TestCluster(int nodes)
-    : m_nodes(nodes) {}
-
-TestCluster::~TestCluster() {
-    for (auto &agent : m_agents) {
-        if (agent && agent->state() != QProcess::NotRunning) {
-            agent->terminate();
-            if (!agent->waitForFinished(10000)) {
-                agent->kill();
-                agent->waitForFinished(5000);
-            }
-        }
-    }
-}
-
-QString TestCluster::socketPath(int node) const {
-    return m_dir.filePath(u"node%1.sock"_s.arg(node));
-}
-
-QString TestCluster::log(int node) const {
-    QFile f(m_dir.filePath(u"node%1.log"_s.arg(node)));
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
-}
-
-std::expected<void, QString> TestCluster::start() {
-    if (!m_dir.isValid())
-        return std::unexpected(u"no temporary directory"_s);
-    const QString key = m_dir.filePath(u"cluster.key"_s);
-    const QString map = m_dir.filePath(u"openmosix.map"_s);
-    QFile k(key);
-    if (!k.open(QIODevice::WriteOnly) ||
-        k.write("omview ui test cluster key, 32 bytes or more\n") < 0)
-        return std::unexpected(u"cannot write %1"_s.arg(key));
-    k.close();
-    k.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    QFile m(map);
-    if (!m.open(QIODevice::WriteOnly) || m.write(u"1 127.0.0.1 %1\n"_s.arg(m_nodes).toUtf8()) < 0)
-        return std::unexpected(u"cannot write %1"_s.arg(map));
-    m.close();
-    m_port = freePort();
-    if (m_port == 0)
-        return std::unexpected(u"no free port"_s);
-    for (int node = 1; node <= m_nodes; ++node) {
-        auto agent = std::make_unique<QProcess>();
-        // Killed with the test, however it ends: a crashed test leaves no agents behind.
-        agent->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        agent->setStandardOutputFile(m_dir.filePath(u"node%1.log"_s.arg(node)));
-        agent->setStandardErrorFile(m_dir.filePath(u"node%1.log"_s.arg(node)));
-        const QString port = QString::number(m_port);
-        agent->start(QStringLiteral(OMAGENTD_PATH),
-                     {u"--config"_s, u"/dev/null"_s, u"--hpc=emulated"_s, u"--socket"_s,
-                      socketPath(node), u"--cluster-key"_s, key, u"--map"_s, map, u"--node-id"_s,
-                      QString::number(node), u"--bind"_s, u"127.0.0.%1"_s.arg(node),
-                      u"--gossip-port"_s, port, u"--channel-port"_s, port, u"--admin-group"_s,
-                      u"nogroup"_s});
-        if (!agent->waitForStarted(10000))
-            return std::unexpected(u"cannot start omagentd: %1"_s.arg(agent->errorString()));
-        m_agents.push_back(std::move(agent));
-    }
-    for (int node = 1; node <= m_nodes; ++node) {
-        QProcess *agent = m_agents[size_t(node - 1)].get();
-        if (!QTest::qWaitFor(
-                [&] {
-                    return QFileInfo::exists(socketPath(node)) ||
-                           agent->state() == QProcess::NotRunning;
-                },
-                30000) ||
-            agent->state() == QProcess::NotRunning)
-            return std::unexpected(u"node %1 did not start: %2"_s.arg(node).arg(log(node)));
-    }
-    AgentReader reader(socketPath(1));
+std::expected<void, QString> startCluster(test::AgentCluster &cluster) {
+    if (auto started = cluster.start(); !started)
+        return started;
+    AgentReader reader(cluster.socketPath(1));
     if (!reader.connect())
         return std::unexpected(u"cannot connect to node 1"_s);
-    if (!reader.waitForAlive(m_nodes))
+    if (!reader.waitForAlive(cluster.size()))
         return std::unexpected(u"the nodes did not all come up in node 1's table"_s);
     return {};
-}
-
-void TestCluster::kill(int node) {
-    QProcess *agent = m_agents.at(size_t(node - 1)).get();
-    agent->kill();
-    agent->waitForFinished(10000);
 }
 
 AgentReader::AgentReader(const QString &socketPath)

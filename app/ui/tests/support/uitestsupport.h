@@ -1,47 +1,26 @@
-// Test support for the console's widgets: a small cluster of real omagentd processes on
-// loopback, a client to read back what the widgets changed on the agents, and screenshots.
+// Test support for the console's widgets: starting a cluster of real omagentd processes
+// (app/session/tests' AgentCluster), a client to read back what the widgets changed on the agents,
+// and screenshots.
 #pragma once
 
+#include "agentcluster.h"
+
 #include <QPalette>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
-#include <QTemporaryDir>
 #include <expected>
 #include <memory>
 #include <omview/protocol/agentclient.h>
 #include <omview/protocol/types.h>
 #include <optional>
-#include <vector>
 
 class QWidget;
 
 namespace omview::uitest {
 
-// Nodes 1..N on 127.0.0.1..N (emulated /proc/hpc, one cluster key, one peer port), each on
-// its own socket in a temporary directory; agents are child processes, so a test can kill
-// one as a node that dies.
-class TestCluster {
-public:
-    explicit TestCluster(int nodes);
-    ~TestCluster();
-    TestCluster(const TestCluster &) = delete;
-    TestCluster &operator=(const TestCluster &) = delete;
-
-    // Starts every agent, waits for the sockets and until node 1 sees every node alive.
-    std::expected<void, QString> start();
-    void kill(int node);
-    QString socketPath(int node) const;
-    QString dir() const { return m_dir.path(); }
-    int size() const { return m_nodes; }
-    QString log(int node) const;
-
-private:
-    int m_nodes;
-    QTemporaryDir m_dir;
-    quint16 m_port = 0;
-    std::vector<std::unique_ptr<QProcess>> m_agents;
-};
+// Starts the cluster's agents and waits until node 1 sees every node alive, so that a
+// window connected to node 1 shows them all from its first update.
+std::expected<void, QString> startCluster(test::AgentCluster &cluster);
 
 // An AgentClient on an agent's socket whose calls the test waits for (spinning the event
 // loop, so the widgets under test keep running).

@@ -10,9 +10,12 @@
 #include <expected>
 #include <omview/protocol/rpcerror.h>
 #include <omview/protocol/types.h>
+#include <optional>
 #include <utility>
 
 namespace omview {
+
+class AgentClient;
 
 class ClusterSession;
 
@@ -59,6 +62,11 @@ signals:
     void speedSettled(omview::NodeId node, bool applied);
 
 private:
+    // Runs one agent action per node; done() reports it under @action.
+    using NodeAction = QFuture<Result<void>> (AgentClient::*)(std::optional<NodeId>);
+    QFuture<QList<NodeResult>> onEachNode(QList<NodeId> nodes, const QString &action,
+                                          NodeAction call);
+
     QPointer<ClusterSession> m_session;
     // The cluster's node map as last read, to start nodes again when no node still taking
     // part can give it (setpe -off on the entry node empties the one it would be read from).
