@@ -284,6 +284,30 @@ public:
         return count->value_or(0) > ScanNodeLimit;
     }
 
+    // One consistent read of the tiers: the transaction holding it, what each tier covers,
+    // and whether one node's raw rows are sought (many nodes) or scanned.
+    struct TierRead {
+        sql::Transaction tx;
+        Coverages coverage;
+        bool seek = false;
+    };
+    StoreResult<TierRead> beginTierRead(bool forOneNode) {
+        auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
+        if (!tx)
+            return std::unexpected(tx.error());
+        auto cov = coverage();
+        if (!cov)
+            return std::unexpected(cov.error());
+        bool seek = false;
+        if (forOneNode) {
+            auto s = seekRawRows();
+            if (!s)
+                return std::unexpected(s.error());
+            seek = *s;
+        }
+        return TierRead{std::move(*tx), *cov, seek};
+    }
+
     StoreResult<Series> series(const SeriesQuery &q);
     StoreResult<QList<Series>> series(const QList<SeriesQuery> &queries);
     StoreResult<std::optional<Stats>> stats(std::optional<NodeId> node, std::int64_t from,
@@ -549,20 +573,10 @@ std::optional<StoreError> checkSeriesQuery(const SeriesQuery &q) {
 StoreResult<Series> CollectorStore::Impl::series(const SeriesQuery &q) {
     if (auto bad = checkSeriesQuery(q))
         return std::unexpected(*bad);
-    auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto cov = coverage();
-    if (!cov)
-        return std::unexpected(cov.error());
-    bool seek = false;
-    if (q.node) {
-        auto s = seekRawRows();
-        if (!s)
-            return std::unexpected(s.error());
-        seek = *s;
-    }
-    auto one = plannedSeries(QList<SeriesQuery>{q}, *cov, seek, Reduction::Sql);
+    auto read = beginTierRead(q.node.has_value());
+    if (!read)
+        return std::unexpected(read.error());
+    auto one = plannedSeries(QList<SeriesQuery>{q}, read->coverage, read->seek, Reduction::Sql);
     if (!one)
         return std::unexpected(one.error());
     return std::move(one->first());
@@ -573,19 +587,10 @@ StoreResult<QList<Series>> CollectorStore::Impl::series(const QList<SeriesQuery>
         if (auto bad = checkSeriesQuery(q))
             return std::unexpected(*bad);
     }
-    auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto cov = coverage();
-    if (!cov)
-        return std::unexpected(cov.error());
-    bool seek = false;
-    if (std::ranges::any_of(queries, [](const SeriesQuery &q) { return q.node.has_value(); })) {
-        auto s = seekRawRows();
-        if (!s)
-            return std::unexpected(s.error());
-        seek = *s;
-    }
+    auto read = beginTierRead(
+        std::ranges::any_of(queries, [](const SeriesQuery &q) { return q.node.has_value(); }));
+    if (!read)
+        return std::unexpected(read.error());
     // Neighbours that differ only in the metric share their rows.
     const auto sameRows = [](const SeriesQuery &a, const SeriesQuery &b) {
         return a.node == b.node && a.from == b.from && a.to == b.to && a.maxPoints == b.maxPoints &&
@@ -597,7 +602,8 @@ StoreResult<QList<Series>> CollectorStore::Impl::series(const QList<SeriesQuery>
         qsizetype j = i + 1;
         while (j < queries.size() && sameRows(queries[i], queries[j]))
             ++j;
-        auto group = plannedSeries(queries.mid(i, j - i), *cov, seek, Reduction::Streamed);
+        auto group =
+            plannedSeries(queries.mid(i, j - i), read->coverage, read->seek, Reduction::Streamed);
         if (!group)
             return std::unexpected(group.error());
         out.append(std::move(*group));
@@ -750,24 +756,14 @@ StoreResult<std::optional<Stats>> CollectorStore::Impl::stats(std::optional<Node
         return std::unexpected(*bad);
     if (auto bad = checkNode(node))
         return std::unexpected(*bad);
-    auto tx = sql::Transaction::begin(db, sql::Transaction::Kind::Deferred);
-    if (!tx)
-        return std::unexpected(tx.error());
-    auto cov = coverage();
-    if (!cov)
-        return std::unexpected(cov.error());
-    bool seek = false;
-    if (node) {
-        auto s = seekRawRows();
-        if (!s)
-            return std::unexpected(s.error());
-        seek = *s;
-    }
-    const QList<Segment> segments = planStats(*cov, from, to);
+    auto read = beginTierRead(node.has_value());
+    if (!read)
+        return std::unexpected(read.error());
+    const QList<Segment> segments = planStats(read->coverage, from, to);
     Stats result;
     std::array<double, MetricCount> totals{};
     for (const Segment &segment : segments) {
-        if (auto done = addStats(node, segment, seek, result, totals); !done)
+        if (auto done = addStats(node, segment, read->seek, result, totals); !done)
             return std::unexpected(done.error());
     }
     if (result.samples == 0)
