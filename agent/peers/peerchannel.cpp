@@ -1,24 +1,39 @@
 #include "logging.h"
 
 #include <QNetworkProxy>
+#include <QtEndian>
 #include <omview/peers/authenticatedsocket.h>
 #include <omview/peers/channelcrypto.h>
 #include <omview/peers/packetauthenticator.h>
 #include <omview/peers/peerchannel.h>
 #include <omview/peers/wire.h>
+#include <utility>
 
 namespace omview::peers {
 
 namespace {
 
 constexpr char Magic[4] = {'O', 'M', 'V', 'C'};
-constexpr std::uint8_t Version = 1;
+// 2: data frames encrypted (ChaCha20-Poly1305) instead of only MACed.
+constexpr std::uint8_t Version = 2;
 // Before authentication a peer may only make us hold this much.
 constexpr qsizetype MaxHandshakeFrame = 512;
-constexpr qsizetype DataHeader = 1 + 8 + 8;
+// A data frame after its u32 length: the sequence in clear, then sealed the
+// type and tag (Inner) and the payload, then the Poly1305 tag.
+constexpr qsizetype SequenceSize = 8;
+constexpr qsizetype Inner = 1 + 8;
+constexpr qsizetype DataOverhead = SequenceSize + Inner + FrameCipher::TagSize;
+// The associated data: the frame's u32 length and u64 sequence as sent.
+constexpr qsizetype AadSize = 4 + SequenceSize;
 
 enum Message : std::uint8_t { Hello = 1, Challenge = 2, Proof = 3, Refused = 4 };
-enum Refusal : std::uint8_t { NotThisNode = 1, UnknownClient = 2, BadProof = 3, Busy = 4 };
+enum Refusal : std::uint8_t {
+    NotThisNode = 1,
+    UnknownClient = 2,
+    BadProof = 3,
+    Busy = 4,
+    WrongVersion = 5
+};
 
 QByteArray handshakeBody(Message m) {
     QByteArray b(Magic, 4);
@@ -127,16 +142,33 @@ void PeerChannel::sendRaw(const QByteArray &body) {
 bool PeerChannel::send(FrameType type, std::uint64_t tag, QByteArrayView payload) {
     if (m_state != State::Open && !(type == FrameType::Accept && m_server))
         return false;
-    if (payload.size() + DataHeader + ChannelCrypto::MacSize > m_setup.maxFrame)
+    if (!m_sealer || payload.size() > m_setup.maxFrame - DataOverhead)
         return false;
+    const qsizetype length = DataOverhead + payload.size();
     const std::uint64_t seq = m_sendSequence++;
-    WireWriter w;
-    w.u8(static_cast<std::uint8_t>(type));
-    w.u64(seq);
-    w.u64(tag);
-    w.bytes(payload);
-    w.bytes(ChannelCrypto::frameMac(m_sendKey, seq, static_cast<std::uint8_t>(type), tag, payload));
-    sendRaw(w.data());
+    // The frame is sealed straight into the buffer the socket then shares
+    // (QIODevice::write(QByteArray) keeps a reference): the payload's one
+    // pass through the cipher is its only copy on the way out.
+    QByteArray frame(4 + length, Qt::Uninitialized);
+    char *p = frame.data();
+    qToBigEndian(static_cast<std::uint32_t>(length), p);
+    qToBigEndian(seq, p + 4);
+    char inner[Inner];
+    inner[0] = static_cast<char>(type);
+    qToBigEndian(tag, inner + 1);
+    if (!m_sealer->seal(seq, QByteArrayView(p, AadSize), QByteArrayView(inner, Inner), payload,
+                        p + AadSize)) {
+        // Not from inside send(): callers do not expect closed() during it.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                fail(ForwardError::Kind::ChannelClosed,
+                     QStringLiteral("cannot encrypt a frame to %1").arg(peerName()));
+            },
+            Qt::QueuedConnection);
+        return false;
+    }
+    m_socket->write(frame);
     return true;
 }
 
@@ -166,25 +198,37 @@ void PeerChannel::fail(ForwardError::Kind kind, const QString &message) {
 }
 
 void PeerChannel::readPending() {
+    // Into an empty buffer this shares what was read instead of copying it.
     m_buffer.append(m_socket->readAll());
     while (m_state != State::Closed && m_buffer.size() >= 4) {
-        WireReader r(m_buffer);
-        const std::uint32_t length = r.u32();
+        const auto length = qFromBigEndian<std::uint32_t>(m_buffer.constData());
         const qsizetype limit = m_state == State::Open || m_state == State::AwaitAccept
                                     ? m_setup.maxFrame
                                     : MaxHandshakeFrame;
         if (length == 0 || length > limit)
             return fail(ForwardError::Kind::ProtocolError,
                         QStringLiteral("%1 sent a frame of %2 bytes").arg(peerName()).arg(length));
-        if (m_buffer.size() < 4 + qsizetype(length))
+        const qsizetype frame = 4 + qsizetype(length);
+        if (m_buffer.size() < frame) {
+            // A large frame comes in many reads: room for all of it at once.
+            m_buffer.reserve(frame);
             return;
-        const QByteArray body = m_buffer.mid(4, length);
-        m_buffer.remove(0, 4 + length);
-        handleFrame(body);
+        }
+        QByteArray body;
+        if (m_buffer.size() == frame) {
+            // The usual case for a large frame: it is the whole buffer, which
+            // becomes the body (dropping the length only moves its start).
+            body = std::exchange(m_buffer, QByteArray());
+            body.remove(0, 4);
+        } else {
+            body = m_buffer.mid(4, length);
+            m_buffer.remove(0, frame);
+        }
+        handleFrame(std::move(body));
     }
 }
 
-void PeerChannel::handleFrame(const QByteArray &body) {
+void PeerChannel::handleFrame(QByteArray body) {
     if (isHandshake(body) && static_cast<std::uint8_t>(body[5]) == Refused &&
         m_state != State::Open)
         return handleRefusal(body);
@@ -197,7 +241,7 @@ void PeerChannel::handleFrame(const QByteArray &body) {
         return handleProof(body);
     case State::AwaitAccept:
     case State::Open:
-        return handleData(body);
+        return handleData(std::move(body));
     case State::Connecting:
     case State::Closed:
         return;
@@ -228,15 +272,22 @@ void PeerChannel::handleHello(const QByteArray &body) {
     r.bytes(4);
     const std::uint8_t version = r.u8();
     const std::uint8_t message = r.u8();
+    // Before the layout: another version's hello may be laid out differently.
+    if (isHandshake(body) && message == Hello && version != Version)
+        return refuse(WrongVersion,
+                      QStringLiteral("%1 speaks channel version %2, node %3 version %4: run the "
+                                     "same omagentd release on both")
+                          .arg(peerName())
+                          .arg(version)
+                          .arg(m_setup.self)
+                          .arg(Version),
+                      ForwardError::Kind::Refused);
     const NodeId client = r.u32();
     const NodeId server = r.u32();
     const QByteArrayView nonce = r.bytes(ChannelCrypto::NonceSize);
     if (!isHandshake(body) || message != Hello || !r.ok() || !r.atEnd())
         return fail(ForwardError::Kind::ProtocolError,
                     QStringLiteral("%1 sent no valid hello").arg(peerName()));
-    if (version != Version)
-        return refuse(NotThisNode, QStringLiteral("unsupported channel version %1").arg(version),
-                      ForwardError::Kind::Refused);
     if (server != m_setup.self)
         return refuse(NotThisNode,
                       QStringLiteral("this is node %1, not node %2").arg(m_setup.self).arg(server),
@@ -264,8 +315,17 @@ void PeerChannel::handleHello(const QByteArray &body) {
 
 void PeerChannel::handleChallenge(const QByteArray &body) {
     WireReader r(body);
-    r.bytes(5);
+    r.bytes(4);
+    const std::uint8_t version = r.u8();
     const std::uint8_t message = r.u8();
+    // A server that took our hello speaks our version; this only guards
+    // against one that does not say so.
+    if (isHandshake(body) && message == Challenge && version != Version)
+        return fail(ForwardError::Kind::Refused,
+                    QStringLiteral("%1 answered in channel version %2, this node speaks %3")
+                        .arg(peerName())
+                        .arg(version)
+                        .arg(Version));
     const NodeId server = r.u32();
     const QByteArrayView nonce = r.bytes(ChannelCrypto::NonceSize);
     const QByteArrayView proof = r.bytes(ChannelCrypto::MacSize);
@@ -283,13 +343,27 @@ void PeerChannel::handleChallenge(const QByteArray &body) {
                       QStringLiteral("%1 could not prove the cluster key (the nodes' keys differ)")
                           .arg(peerName()),
                       ForwardError::Kind::AuthFailed);
+    if (!setUpCiphers(ChannelCrypto::clientToServerKey(c), ChannelCrypto::serverToClientKey(c)))
+        return;
     WireWriter w;
     w.bytes(handshakeBody(Proof));
     w.bytes(ChannelCrypto::clientProof(c));
     sendRaw(w.data());
-    m_sendKey = ChannelCrypto::clientToServerKey(c);
-    m_receiveKey = ChannelCrypto::serverToClientKey(c);
     m_state = State::AwaitAccept;
+}
+
+bool PeerChannel::setUpCiphers(const QByteArray &sendKey, const QByteArray &receiveKey) {
+    auto sealer = FrameCipher::create(sendKey, FrameCipher::Mode::Seal);
+    auto opener = FrameCipher::create(receiveKey, FrameCipher::Mode::Open);
+    if (!sealer || !opener) {
+        fail(ForwardError::Kind::ChannelClosed,
+             QStringLiteral("channel with %1: %2")
+                 .arg(peerName(), sealer ? opener.error() : sealer.error()));
+        return false;
+    }
+    m_sealer = std::move(*sealer);
+    m_opener = std::move(*opener);
+    return true;
 }
 
 void PeerChannel::handleProof(const QByteArray &body) {
@@ -307,30 +381,39 @@ void PeerChannel::handleProof(const QByteArray &body) {
                       QStringLiteral("%1 could not prove the cluster key (the nodes' keys differ)")
                           .arg(peerName()),
                       ForwardError::Kind::AuthFailed);
-    m_sendKey = ChannelCrypto::serverToClientKey(c);
-    m_receiveKey = ChannelCrypto::clientToServerKey(c);
+    if (!setUpCiphers(ChannelCrypto::serverToClientKey(c), ChannelCrypto::clientToServerKey(c)))
+        return;
     send(FrameType::Accept, 0, {});
     becomeOpen();
 }
 
-void PeerChannel::handleData(const QByteArray &body) {
-    if (body.size() < DataHeader + ChannelCrypto::MacSize)
+void PeerChannel::handleData(QByteArray body) {
+    if (body.size() < DataOverhead)
         return fail(ForwardError::Kind::ProtocolError,
                     QStringLiteral("%1 sent a short frame").arg(peerName()));
-    WireReader r(body);
-    const std::uint8_t type = r.u8();
-    const std::uint64_t seq = r.u64();
-    const std::uint64_t tag = r.u64();
-    const QByteArrayView payload = r.bytes(body.size() - DataHeader - ChannelCrypto::MacSize);
-    const QByteArrayView mac = r.bytes(ChannelCrypto::MacSize);
-    // Sequence numbers are implicit in the MAC, so a replayed, dropped or
-    // reordered frame fails verification like a forged one.
-    if (!macEqual(ChannelCrypto::frameMac(m_receiveKey, m_receiveSequence, type, tag, payload),
-                  mac) ||
-        seq != m_receiveSequence)
+    const auto seq = qFromBigEndian<std::uint64_t>(body.constData());
+    // Over TCP frames cannot be lost or reordered by accident: another number
+    // than the next is a replayed, dropped or reordered frame.
+    if (seq != m_receiveSequence)
+        return fail(ForwardError::Kind::ProtocolError,
+                    QStringLiteral("%1 sent frame %2 where %3 was next")
+                        .arg(peerName())
+                        .arg(seq)
+                        .arg(m_receiveSequence));
+    char aad[AadSize];
+    qToBigEndian(static_cast<std::uint32_t>(body.size()), aad);
+    qToBigEndian(seq, aad + 4);
+    // In place: body is this frame's own buffer, so data() does not copy.
+    if (!m_opener->open(seq, QByteArrayView(aad, AadSize), body.data() + SequenceSize,
+                        body.size() - SequenceSize))
         return fail(ForwardError::Kind::ProtocolError,
                     QStringLiteral("%1 sent a frame that does not verify").arg(peerName()));
     ++m_receiveSequence;
+    const auto type = static_cast<std::uint8_t>(body[SequenceSize]);
+    const auto tag = qFromBigEndian<std::uint64_t>(body.constData() + SequenceSize + 1);
+    // What is left is the payload; cutting the ends off moves no bytes.
+    body.remove(0, SequenceSize + Inner);
+    body.chop(FrameCipher::TagSize);
     const auto frameType = static_cast<FrameType>(type);
     if (m_state == State::AwaitAccept) {
         if (frameType != FrameType::Accept)
@@ -345,7 +428,7 @@ void PeerChannel::handleData(const QByteArray &body) {
         return fail(
             ForwardError::Kind::ProtocolError,
             QStringLiteral("%1 sent an unexpected frame type %2").arg(peerName()).arg(type));
-    emit frameReceived(frameType, tag, payload.toByteArray());
+    emit frameReceived(frameType, tag, body);
 }
 
 void PeerChannel::becomeOpen() {

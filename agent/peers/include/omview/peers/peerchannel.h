@@ -1,6 +1,7 @@
-// One authenticated TCP connection between two agents: the handshake (nonces
-// both ways, proofs of the cluster key, per-direction session keys) and then
-// length-prefixed frames, each with a sequence number and an HMAC.
+// One authenticated, encrypted TCP connection between two agents: the
+// handshake (nonces both ways, proofs of the cluster key, per-direction session
+// keys) and then length-prefixed frames, each sealed with ChaCha20-Poly1305
+// under its direction's key and sequence number (docs/peers.md, "Data frames").
 #pragma once
 
 #include <QByteArray>
@@ -10,8 +11,10 @@
 #include <QTimer>
 #include <cstdint>
 #include <functional>
+#include <omview/peers/channelcrypto.h>
 #include <omview/peers/forwarderror.h>
 #include <omview/protocol/types.h>
+#include <optional>
 
 namespace omview::peers {
 
@@ -43,7 +46,8 @@ public:
     bool isServer() const { return m_server; }
     NodeId peer() const { return m_peer; }
 
-    // Sends a MACed frame; false when the channel is not open.
+    // Sends an encrypted frame; false when the channel is not open or the
+    // payload is over the frame limit.
     bool send(FrameType type, std::uint64_t tag, QByteArrayView payload);
     // Ends the channel; closed() is emitted once, with ChannelClosed.
     void close(const QString &why);
@@ -70,11 +74,12 @@ private:
                 QObject *parent);
 
     void readPending();
-    void handleFrame(const QByteArray &body);
+    void handleFrame(QByteArray body);
     void handleHello(const QByteArray &body);
     void handleChallenge(const QByteArray &body);
     void handleProof(const QByteArray &body);
-    void handleData(const QByteArray &body);
+    void handleData(QByteArray body);
+    bool setUpCiphers(const QByteArray &sendKey, const QByteArray &receiveKey);
     void handleRefusal(const QByteArray &body);
     void sendRaw(const QByteArray &body);
     void refuse(std::uint8_t reason, const QString &message, ForwardError::Kind kind);
@@ -90,8 +95,9 @@ private:
     QString m_target; // client: "address:port" connected to, for messages
     QByteArray m_clientNonce;
     QByteArray m_serverNonce;
-    QByteArray m_sendKey;
-    QByteArray m_receiveKey;
+    // Set once both proofs are known; one OpenSSL context each, for every frame.
+    std::optional<FrameCipher> m_sealer;
+    std::optional<FrameCipher> m_opener;
     std::uint64_t m_sendSequence = 0;
     std::uint64_t m_receiveSequence = 0;
     QByteArray m_buffer;

@@ -41,7 +41,7 @@ struct ChannelCounters {
     std::uint64_t authFailures = 0;   // a proof that did not verify, either way
     std::uint64_t refused = 0;        // a client not in the map, or for another node
     std::uint64_t incomplete = 0;     // closed or timed out during the handshake
-    std::uint64_t protocolErrors = 0; // a frame that failed its MAC or sequence
+    std::uint64_t protocolErrors = 0; // a frame out of sequence or that did not decrypt
     std::uint64_t requests = 0;
     bool operator==(const ChannelCounters &) const = default;
 };
