@@ -105,6 +105,32 @@ template<class E, const auto &Names> struct EnumCodec {
 template<> struct ValueCodec<ProcessSignal> : EnumCodec<ProcessSignal, signalNames> {};
 template<> struct ValueCodec<Topic> : EnumCodec<Topic, topicNames> {};
 
+template<> struct ValueCodec<MigrateTarget> {
+    static QJsonValue encode(const MigrateTarget &t) {
+        switch (t.kind) {
+        case MigrateTarget::Kind::Node:
+            return static_cast<qint64>(t.node);
+        case MigrateTarget::Kind::Home:
+            return QStringLiteral("home");
+        case MigrateTarget::Kind::Balance:
+            break;
+        }
+        return QStringLiteral("balance");
+    }
+    static ValueError decode(const QJsonValue &j, MigrateTarget &out) {
+        if (j.isString() && j.toString() == u"home")
+            out = MigrateTarget{MigrateTarget::Kind::Home, 0};
+        else if (j.isString() && j.toString() == u"balance")
+            out = MigrateTarget{MigrateTarget::Kind::Balance, 0};
+        else if (j.isDouble() && j.toDouble() >= 1 && j.toDouble() <= 65535 &&
+                 j.toDouble() == double(j.toInteger()))
+            out = MigrateTarget{MigrateTarget::Kind::Node, NodeId(j.toInteger())};
+        else
+            return QStringLiteral("must be a node ID 1..65535, \"home\" or \"balance\"");
+        return std::nullopt;
+    }
+};
+
 template<> struct ValueCodec<RpcError> {
     static QJsonValue encode(const RpcError &e) { return toJson(e); }
     static ValueError decode(const QJsonValue &j, RpcError &out) {
@@ -205,6 +231,18 @@ constexpr auto procReniceParamsFields = std::to_array<Field<ProcReniceParams>>({
     field<&ProcReniceParams::node, checkNode>("node"_L1),
     field<&ProcReniceParams::pid, checkPid>("pid"_L1),
     field<&ProcReniceParams::nice, checkNice>("nice"_L1),
+});
+
+constexpr auto procMigrateParamsFields = std::to_array<Field<ProcMigrateParams>>({
+    field<&ProcMigrateParams::node, checkNode>("node"_L1),
+    field<&ProcMigrateParams::pid, checkPid>("pid"_L1),
+    field<&ProcMigrateParams::target>("target"_L1),
+});
+
+constexpr auto migrateResultFields = std::to_array<Field<MigrateResult>>({
+    field<&MigrateResult::node>("node"_L1),
+    field<&MigrateResult::bytes>("bytes"_L1),
+    field<&MigrateResult::totalMs>("totalMs"_L1),
 });
 
 constexpr auto procLockParamsFields = std::to_array<Field<ProcLockParams>>({
@@ -310,6 +348,14 @@ QJsonObject toJson(const ProcReniceParams &p) {
     return encodeFields<ProcReniceParams>(p, procReniceParamsFields);
 }
 
+QJsonObject toJson(const ProcMigrateParams &p) {
+    return encodeFields<ProcMigrateParams>(p, procMigrateParamsFields);
+}
+
+QJsonObject toJson(const MigrateResult &r) {
+    return encodeFields<MigrateResult>(r, migrateResultFields);
+}
+
 QJsonObject toJson(const ProcLockParams &p) {
     return encodeFields<ProcLockParams>(p, procLockParamsFields);
 }
@@ -404,6 +450,17 @@ std::expected<ProcSignalParams, ProtocolError> fromJson<ProcSignalParams>(const 
 template<>
 std::expected<ProcReniceParams, ProtocolError> fromJson<ProcReniceParams>(const QJsonValue &value) {
     return decodeParamsObject<ProcReniceParams>(value, procReniceParamsFields);
+}
+
+template<>
+std::expected<ProcMigrateParams, ProtocolError>
+fromJson<ProcMigrateParams>(const QJsonValue &value) {
+    return decodeParamsObject<ProcMigrateParams>(value, procMigrateParamsFields);
+}
+
+template<>
+std::expected<MigrateResult, ProtocolError> fromJson<MigrateResult>(const QJsonValue &value) {
+    return decodeResultObject<MigrateResult>(value, migrateResultFields);
 }
 
 template<>

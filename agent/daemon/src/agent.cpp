@@ -5,6 +5,9 @@
 #include "omview/agent/clusterlink.h"
 #include "omview/agent/dispatcher.h"
 #include "omview/agent/localnode.h"
+#include "omview/agent/migrator.h"
+
+#include <sys/prctl.h>
 
 #include <QFile>
 #include <QNetworkInterface>
@@ -29,6 +32,7 @@ Agent::~Agent() {
     m_server.reset();
     m_cluster.reset();
     m_dispatcher.reset();
+    m_migrator.reset();
     m_local.reset();
     m_backend.reset();
 }
@@ -54,8 +58,15 @@ std::expected<std::unique_ptr<Agent>, StartError> Agent::start(const AgentConfig
         return std::unexpected(cluster.error());
     agent->m_cluster = std::move(*cluster);
 
+    // Processes restored here by criu become the agent's children when criu leaves them:
+    // the agent reaps them, and they do not end up with init.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+    agent->m_migrator = std::make_unique<Migrator>(*agent->m_local, *agent->m_backend,
+                                                   *agent->m_cluster, config.imageDir,
+                                                   config.procRoot);
     agent->m_dispatcher =
         std::make_unique<Dispatcher>(*agent->m_local, *agent->m_backend, *agent->m_cluster);
+    agent->m_dispatcher->setMigrator(agent->m_migrator.get());
     agent->m_cluster->serve(*agent->m_dispatcher);
     ClusterLink *link = agent->m_cluster.get();
     // Queued: the request that changed membership (a forwarded setpe) gets its
@@ -73,6 +84,7 @@ std::expected<std::unique_ptr<Agent>, StartError> Agent::start(const AgentConfig
     if (auto listening = agent->m_server->listen(config.socketPath); !listening)
         return std::unexpected(StartError{listening.error(), false});
 
+    agent->m_migrator->recover();
     qCInfo(lcAgent).noquote() << "node" << agent->m_local->id() << "ready, /proc/hpc"
                               << agent->m_backend->kind() << "on" << config.socketPath;
     return agent;

@@ -92,6 +92,11 @@ const QList<Setting> &settings() {
          [](AgentConfig &c, const QString &v) {
              return setPath(v, c.procRoot);
          }},
+        {u"migration/image-dir"_s, u"image-dir"_s, u"dir"_s,
+         u"Where checkpoint images pass through during a move (root only, emptied after)."_s,
+         [](AgentConfig &c, const QString &v) {
+             return setPath(v, c.imageDir);
+         }},
         {u"server/socket"_s, u"socket"_s, u"path"_s, u"The local API socket."_s,
          [](AgentConfig &c, const QString &v) {
              return setPath(v, c.socketPath);

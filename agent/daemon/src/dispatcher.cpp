@@ -2,6 +2,7 @@
 
 #include "omview/agent/agentlog.h"
 #include "omview/agent/localnode.h"
+#include "omview/agent/migrator.h"
 #include "omview/agent/processcontrol.h"
 
 #include <QJsonArray>
@@ -104,6 +105,20 @@ Dispatcher::Method Dispatcher::method(QLatin1StringView name, bool changes) {
     return Method{name, std::move(run), changes};
 }
 
+template<class P, void (Dispatcher::*Handler)(const P &, Completion)>
+Dispatcher::Method Dispatcher::asyncMethod(QLatin1StringView name, bool changes) {
+    Runner run = [name](Dispatcher &d, const CallContext &context, const QJsonValue &params,
+                        Completion &done) {
+        const auto decoded = decodeParams<P>(params);
+        if (!decoded)
+            return done(std::unexpected(decoded.error()));
+        if (!d.isLocal(decoded->node))
+            return d.forward(context, *decoded->node, name, params, std::move(done));
+        (d.*Handler)(*decoded, std::move(done));
+    };
+    return Method{name, std::move(run), changes};
+}
+
 const QList<Dispatcher::Method> &Dispatcher::table() {
     static const QList<Method> all = {
         method<NodeParams, &Dispatcher::nodeStatus>(omview::methods::nodeStatus, false),
@@ -118,6 +133,8 @@ const QList<Dispatcher::Method> &Dispatcher::table() {
         method<ProcSignalParams, &Dispatcher::procSignal>(omview::methods::procSignal, true),
         method<ProcReniceParams, &Dispatcher::procRenice>(omview::methods::procRenice, true),
         method<ProcLockParams, &Dispatcher::procLock>(omview::methods::procLock, true),
+        asyncMethod<ProcMigrateParams, &Dispatcher::procMigrate>(omview::methods::procMigrate,
+                                                                 true),
     };
     return all;
 }
@@ -135,6 +152,12 @@ bool Dispatcher::isLocal(std::optional<NodeId> node) const {
 
 void Dispatcher::call(const CallContext &context, const QString &method, const QJsonValue &params,
                       Completion done) {
+    // The moves' own steps come from peer agents only, never from a client.
+    if (method.startsWith(migrationMethods::prefix) && context.origin == CallContext::Origin::Peer &&
+        m_migrator) {
+        m_migrator->handlePeer(context.peer, method, params.toObject(), std::move(done));
+        return;
+    }
     const auto &all = table();
     const auto it = std::ranges::find_if(all, [&](const Method &m) { return m.name == method; });
     if (it == all.end()) {
@@ -169,7 +192,10 @@ void Dispatcher::forward(const CallContext &context, NodeId node, const QString 
         return;
     }
     qCDebug(lcAgent).noquote() << "forwarding" << method << "to node" << node;
-    m_peers.forward(node, method, params.toObject(), std::move(done));
+    // A move takes as long as its images take to cross; the other requests are quick.
+    constexpr int MoveTimeoutMs = 600'000;
+    m_peers.forward(node, method, params.toObject(), std::move(done),
+                    method == omview::methods::procMigrate ? MoveTimeoutMs : -1);
 }
 
 void Dispatcher::readStatus(std::optional<NodeId> node, Reply<NodeStatus> done) {
@@ -298,6 +324,37 @@ Result<QJsonValue> Dispatcher::procLock(const ProcLockParams &p) {
     if (const auto r = m_backend.setLock(p.pid, p.locked); !r)
         return std::unexpected(pidRefusal(r.error(), p.pid));
     return QJsonObject();
+}
+
+void Dispatcher::procMigrate(const ProcMigrateParams &p, Completion done) {
+    if (!m_migrator)
+        return done(std::unexpected(
+            RpcError(ErrorCode::InternalError, u"this agent does not move processes"_s)));
+    const pid_t pid = pid_t(p.pid);
+    auto reply = [done, pid](MoveOutcome r) {
+        if (!r)
+            return done(std::unexpected(toRpcError(r.error(), pid)));
+        done(toJson(MigrateResult{r->node, r->bytes, r->totalMs}));
+    };
+    switch (p.target.kind) {
+    case MigrateTarget::Kind::Balance: {
+        // The balancer picks the node and queues the request; the queue's move answers.
+        if (auto queued = m_backend.migrate(pid, hpc::HpcTarget::balance()); !queued) {
+            if (queued.error().errnum == EAGAIN)
+                return done(std::unexpected(toRpcError(
+                    {migration::Reason::AlreadyThere,
+                     u"the balancer keeps process %1 where it is"_s.arg(pid)},
+                    pid)));
+            return done(std::unexpected(pidRefusal(queued.error(), pid)));
+        }
+        m_migrator->waitFor(pid, reply);
+        return;
+    }
+    case MigrateTarget::Kind::Home:
+        return m_migrator->moveOwn(pid, 0, reply);
+    case MigrateTarget::Kind::Node:
+        return m_migrator->moveOwn(pid, p.target.node, reply);
+    }
 }
 
 } // namespace omview::agent

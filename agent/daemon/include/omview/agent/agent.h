@@ -19,6 +19,7 @@ class AgentServer;
 class Dispatcher;
 class LocalNode;
 class ClusterLink;
+class Migrator;
 
 // The whole agent in one object, so tests run it in-process exactly as omagentd does.
 class Agent : public QObject {
@@ -36,6 +37,7 @@ public:
     Dispatcher &dispatcher() { return *m_dispatcher; }
     AgentServer &server() { return *m_server; }
     ClusterLink &cluster() { return *m_cluster; }
+    Migrator &migrator() { return *m_migrator; }
 
     HelloResult hello() const;
 
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<hpc::HpcBackend> m_backend;
     std::unique_ptr<LocalNode> m_local;
     std::unique_ptr<ClusterLink> m_cluster;
+    std::unique_ptr<Migrator> m_migrator;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<AgentServer> m_server;
 };

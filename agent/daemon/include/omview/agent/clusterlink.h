@@ -52,7 +52,7 @@ public:
 
     QList<NodeRecord> clusterTable() const override;
     void forward(NodeId node, const QString &method, const QJsonObject &params,
-                 Completion done) override;
+                 Completion done, int timeoutMs = -1) override;
 
     // Re-reads the membership from /proc/hpc (map.set changed it).
     std::expected<void, QString> reload();

@@ -22,6 +22,9 @@ struct AgentConfig {
     QString procRoot = QStringLiteral("/proc");
 
     QString socketPath = QStringLiteral("/run/omview/omagentd.sock");
+    // Images pass through here during a move: a memory file system (/run), 0700, emptied
+    // when each move ends.
+    QString imageDir = QStringLiteral("/run/omview/migrations");
     QString adminGroup = QStringLiteral("omview");
 
     std::uint32_t nodeId = 0; // 0 = from the backend's mospe, else from the map by local address

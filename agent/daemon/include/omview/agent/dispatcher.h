@@ -20,12 +20,14 @@ class HpcBackend;
 namespace omview::agent {
 
 class LocalNode;
+class Migrator;
 
 // Who sent a request: a local client (through the socket) or a peer agent forwarding one.
 struct CallContext {
     enum class Origin { Client, Peer };
     Origin origin = Origin::Client;
     QString who; // for the log: "uid 1000 pid 4242", "peer 10.0.0.3"
+    NodeId peer = 0; // Origin::Peer: the authenticated node
 };
 
 template<class T> using Reply = std::function<void(Result<T>)>;
@@ -41,6 +43,9 @@ public:
                QObject *parent = nullptr);
 
     static QStringList methodNames();
+
+    // The migrator that proc.migrate and the peers' migration.* requests reach.
+    void setMigrator(Migrator *migrator) { m_migrator = migrator; }
 
     void call(const CallContext &context, const QString &method, const QJsonValue &params,
               Completion done);
@@ -71,6 +76,8 @@ private:
     static const QList<Method> &table();
     template<class P, Result<QJsonValue> (Dispatcher::*Handler)(const P &)>
     static Method method(QLatin1StringView name, bool changes);
+    template<class P, void (Dispatcher::*Handler)(const P &, Completion)>
+    static Method asyncMethod(QLatin1StringView name, bool changes);
 
     void forward(const CallContext &context, NodeId node, const QString &method,
                  const QJsonValue &params, Completion done);
@@ -87,12 +94,14 @@ private:
     Result<QJsonValue> procSignal(const ProcSignalParams &p);
     Result<QJsonValue> procRenice(const ProcReniceParams &p);
     Result<QJsonValue> procLock(const ProcLockParams &p);
+    void procMigrate(const ProcMigrateParams &p, Completion done);
 
     QList<ProcessInfo> processesOf(const std::optional<QString> &user);
 
     LocalNode &m_local;
     hpc::HpcBackend &m_backend;
     PeerLink &m_peers;
+    Migrator *m_migrator = nullptr;
 };
 
 } // namespace omview::agent

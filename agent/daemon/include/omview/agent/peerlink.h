@@ -24,8 +24,10 @@ public:
     // Sends a request to @node's agent; @done gets its result or error, or -32002 when the
     // node is unknown or unreachable, -32004 when the channel broke or timed out. Called on
     // the event loop, never before forward() returns.
+    // @timeoutMs < 0: the configured forwarding timeout; long operations (a migration's
+    // restore) give their own.
     virtual void forward(NodeId node, const QString &method, const QJsonObject &params,
-                         Completion done) = 0;
+                         Completion done, int timeoutMs = -1) = 0;
 };
 
 } // namespace omview::agent

@@ -31,6 +31,7 @@ inline constexpr QLatin1StringView procList{"proc.list"};
 inline constexpr QLatin1StringView procSignal{"proc.signal"};
 inline constexpr QLatin1StringView procRenice{"proc.renice"};
 inline constexpr QLatin1StringView procLock{"proc.lock"};
+inline constexpr QLatin1StringView procMigrate{"proc.migrate"};
 inline constexpr QLatin1StringView subscribe{"subscribe"};
 inline constexpr QLatin1StringView unsubscribe{"unsubscribe"};
 } // namespace methods
@@ -126,6 +127,30 @@ struct ProcLockParams {
     bool operator==(const ProcLockParams &) const = default;
 };
 
+// Where proc.migrate sends a process: a node, its home node, or the node the balancer picks.
+// On the wire: a node ID (integer), "home" or "balance".
+struct MigrateTarget {
+    enum class Kind { Node, Home, Balance };
+    Kind kind = Kind::Home;
+    NodeId node = 0; // Kind::Node only
+    bool operator==(const MigrateTarget &) const = default;
+};
+
+struct ProcMigrateParams {
+    std::optional<NodeId> node; // the process's home node (or the node it runs on as a guest)
+    std::int32_t pid = 0;
+    MigrateTarget target;
+    bool operator==(const ProcMigrateParams &) const = default;
+};
+
+// The result of proc.migrate: where the process runs now, and what the move cost.
+struct MigrateResult {
+    NodeId node = 0;
+    std::int64_t bytes = 0;
+    std::int64_t totalMs = 0;
+    bool operator==(const MigrateResult &) const = default;
+};
+
 enum class Topic { Node, Cluster, Procs };
 
 struct SubscribeParams {
@@ -185,6 +210,8 @@ QJsonObject toJson(const ProcListParams &p);
 QJsonObject toJson(const ProcSignalParams &p);
 QJsonObject toJson(const ProcReniceParams &p);
 QJsonObject toJson(const ProcLockParams &p);
+QJsonObject toJson(const ProcMigrateParams &p);
+QJsonObject toJson(const MigrateResult &r);
 QJsonObject toJson(const SubscribeParams &p);
 QJsonObject toJson(const SubscribeResult &r);
 QJsonObject toJson(const UnsubscribeParams &p);
@@ -220,6 +247,12 @@ fromJson<UnsubscribeParams>(const QJsonValue &value);
 template<>
 std::expected<UpdateParams, ProtocolError> fromJson<UpdateParams>(const QJsonValue &value);
 template<> std::expected<EndedParams, ProtocolError> fromJson<EndedParams>(const QJsonValue &value);
+
+template<>
+std::expected<ProcMigrateParams, ProtocolError>
+fromJson<ProcMigrateParams>(const QJsonValue &value);
+template<>
+std::expected<MigrateResult, ProtocolError> fromJson<MigrateResult>(const QJsonValue &value);
 
 // A request's params decoded for the agent, or the -32602 error to answer with.
 template<class T> std::expected<T, RpcError> decodeParams(const QJsonValue &params) {

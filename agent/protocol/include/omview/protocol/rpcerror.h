@@ -25,6 +25,7 @@ enum class ErrorCode : int {
     PermissionDenied = -32003,
     ForwardingFailed = -32004, // data: {node}
     ProtocolMismatch = -32005, // data: {supported: [versions]}
+    MigrationFailed = -32006,  // data: {reason, pid?}
     // Made by the client itself; never on the wire.
     Timeout = -32090,
     ConnectionLost = -32091,

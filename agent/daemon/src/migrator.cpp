@@ -1,0 +1,613 @@
+#include "omview/agent/migrator.h"
+
+#include "omview/agent/agentlog.h"
+#include "omview/agent/localnode.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <csignal>
+#include <omview/hpc/hpcbackend.h>
+#include <omview/migration/criu.h>
+#include <omview/migration/movability.h>
+#include <sys/wait.h>
+
+using namespace Qt::StringLiterals;
+using omview::migration::Criu;
+using omview::migration::MigrationError;
+using omview::migration::Reason;
+
+namespace omview::agent {
+
+namespace {
+
+// A chunk of an image per request: with base64 it stays well under the channel's 16 MiB frame.
+constexpr qint64 ChunkBytes = 4 * 1024 * 1024;
+constexpr int PutTimeoutMs = 60'000;
+constexpr int RestoreTimeoutMs = 300'000;
+
+QJsonArray pidArray(const QList<pid_t> &pids) {
+    QJsonArray a;
+    for (pid_t p : pids)
+        a.append(qint64(p));
+    return a;
+}
+
+QList<pid_t> pidList(const QJsonValue &v) {
+    QList<pid_t> out;
+    for (const QJsonValue &p : v.toArray())
+        if (p.toInteger() > 0)
+            out.append(pid_t(p.toInteger()));
+    return out;
+}
+
+bool running(pid_t pid) {
+    return ::kill(pid, 0) == 0 || errno == EPERM;
+}
+
+// A refusal from a peer carries the reason in its data; anything else is the channel's.
+MigrationError fromRpc(const RpcError &e, Reason otherwise) {
+    const QJsonObject data = e.data.toObject();
+    if (const auto r = MigrationError::fromName(data.value(u"reason"_s).toString()))
+        return MigrationError{*r, e.message};
+    if (e.code == int(ErrorCode::NoSuchNode) || e.code == int(ErrorCode::ForwardingFailed))
+        return MigrationError{Reason::Unreachable, e.message};
+    return MigrationError{otherwise, e.message};
+}
+
+RpcError refusal(Reason reason, const QString &message) {
+    return toRpcError(MigrationError{reason, message}, 0);
+}
+
+QString newId(NodeId self, pid_t pid) {
+    return u"m%1-%2-%3"_s.arg(self).arg(pid).arg(QRandomGenerator::system()->generate64(), 16,
+                                                 16, QChar(u'0'));
+}
+
+} // namespace
+
+RpcError toRpcError(const MigrationError &e, pid_t pid) {
+    QJsonObject data{{u"reason"_s, QString(MigrationError::name(e.reason))}};
+    if (pid > 0)
+        data.insert(u"pid"_s, qint64(pid));
+    const ErrorCode code =
+        e.reason == Reason::NoSuchProcess ? ErrorCode::NoSuchProcess : ErrorCode::MigrationFailed;
+    return RpcError(code, e.message, data);
+}
+
+struct Migrator::Move {
+    QString id;
+    pid_t pid = 0;
+    NodeId target = 0;
+    NodeId home = 0;
+    pid_t homePid = 0;
+    hpc::HpcReason reason = hpc::HpcReason::User;
+    QList<pid_t> tree;
+    QString dir;
+    bool stopped = false; // dumped and left stopped here
+    qint64 bytes = 0;
+    QElapsedTimer total;
+    QElapsedTimer freeze;
+    MoveDone done;
+
+    // What recover() needs after a crash: the target and the processes.
+    QByteArray record() const {
+        QByteArray r = QByteArray::number(target);
+        for (pid_t p : tree)
+            r += ' ' + QByteArray::number(p);
+        return r;
+    }
+};
+
+Migrator::Migrator(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers,
+                   const QString &imageRoot, const QString &procRoot, QObject *parent)
+    : QObject(parent)
+    , m_local(local)
+    , m_backend(backend)
+    , m_peers(peers)
+    , m_store(imageRoot)
+    , m_procRoot(procRoot) {
+    connect(&m_backend, &hpc::HpcBackend::requestQueued, this, &Migrator::takeRequests,
+            Qt::QueuedConnection);
+}
+
+Migrator::~Migrator() {
+    // Moves still in flight end here: whatever was stopped runs again where it was.
+    const auto active = m_active.values();
+    for (Move *m : active) {
+        if (m->stopped)
+            resumeTree(m->tree);
+        m_store.remove(m->id);
+        delete m;
+    }
+}
+
+void Migrator::takeRequests() {
+    const QList<hpc::HpcRequest> requests = m_backend.takeRequests();
+    for (const hpc::HpcRequest &r : requests) {
+        const NodeId target = r.target.kind == hpc::HpcTarget::Kind::Node ? r.target.node : 0;
+        const pid_t pid = pid_t(r.pid);
+        auto report = [this, pid](MoveOutcome outcome) {
+            const QList<MoveDone> waiters = m_waiters.take(pid);
+            for (const MoveDone &w : waiters)
+                w(outcome);
+        };
+        moveOwn(pid, target, report);
+    }
+}
+
+void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done) {
+    const NodeId self = m_local.id();
+    auto procs = m_backend.procs();
+    if (procs) {
+        for (const hpc::HpcProcEntry &e : std::as_const(*procs)) {
+            if (e.pid != pid || e.where == 0 || e.where == self)
+                continue;
+            // It runs elsewhere: that node moves it (target 0 = home = here).
+            const NodeId to = target == 0 ? self : target;
+            if (to == e.where)
+                return done(MoveResult{to, 0, 0, 0});
+            m_peers.forward(
+                e.where, migrationMethods::start,
+                QJsonObject{{u"pid"_s, qint64(pid)}, {u"target"_s, qint64(to)}},
+                [done, where = e.where](Result<QJsonValue> r) {
+                    if (!r)
+                        return done(std::unexpected(fromRpc(r.error(), Reason::Unreachable)));
+                    const QJsonObject o = r->toObject();
+                    done(MoveResult{NodeId(o.value(u"node"_s).toInteger(where)),
+                                    o.value(u"bytes"_s).toInteger(),
+                                    o.value(u"freezeMs"_s).toInteger(),
+                                    o.value(u"totalMs"_s).toInteger()});
+                },
+                RestoreTimeoutMs);
+            return;
+        }
+    }
+    move(pid, target, hpc::HpcReason::User, std::move(done));
+}
+
+void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone done) {
+    const NodeId self = m_local.id();
+    auto later = [this, done](MigrationError e) {
+        QTimer::singleShot(0, this, [done, e] { done(std::unexpected(e)); });
+    };
+    if (m_active.contains(pid))
+        return later({Reason::Busy, u"process %1 is being moved already"_s.arg(pid)});
+
+    auto *m = new Move;
+    m->pid = pid;
+    m->reason = reason;
+    m->home = self;
+    m->homePid = pid;
+    if (auto guests = m_backend.guests()) {
+        for (const hpc::HpcGuest &g : std::as_const(*guests))
+            if (g.pid == pid) {
+                m->home = g.home;
+                m->homePid = g.homePid;
+            }
+    }
+    m->target = target == 0 ? m->home : target;
+    m->done = std::move(done);
+    m->total.start();
+
+    auto refuse = [&](Reason r, const QString &text) {
+        const MigrationError e{r, text};
+        delete m;
+        later(e);
+    };
+    if (self == 0)
+        return refuse(Reason::TargetRefused, u"this node takes part in no cluster"_s);
+    if (m->target == self)
+        return refuse(Reason::AlreadyThere, u"process %1 runs on node %2 already"_s.arg(pid)
+                                                .arg(self));
+    bool known = false, alive = false;
+    for (const NodeRecord &n : m_peers.clusterTable())
+        if (n.node.id == m->target) {
+            known = true;
+            alive = n.alive;
+        }
+    if (!known)
+        return refuse(Reason::TargetRefused, u"node %1 is not in the cluster"_s.arg(m->target));
+    if (!alive)
+        return refuse(Reason::Unreachable, u"node %1 is down"_s.arg(m->target));
+    const migration::Movability movable = migration::checkMovability(pid, m_procRoot);
+    if (!movable.exists)
+        return refuse(Reason::NoSuchProcess, u"no process %1 on node %2"_s.arg(pid).arg(self));
+    if (!movable.movable())
+        return refuse(Reason::CantMove, u"process %1 cannot move: %2"_s.arg(pid).arg(
+                                            movable.reasonText()));
+    m->tree = movable.tree;
+    m->id = newId(self, pid);
+    m_active.insert(pid, m);
+
+    qCInfo(lcAgent).noquote() << u"moving process %1 (%2 processes) to node %3, move %4"_s
+                                     .arg(pid)
+                                     .arg(m->tree.size())
+                                     .arg(m->target)
+                                     .arg(m->id);
+    const QJsonObject prepare{{u"id"_s, m->id},
+                              {u"pid"_s, qint64(pid)},
+                              {u"tree"_s, pidArray(m->tree)},
+                              {u"home"_s, qint64(m->home)},
+                              {u"homePid"_s, qint64(m->homePid)},
+                              {u"files"_s, QJsonArray::fromStringList(movable.files)}};
+    m_peers.forward(m->target, migrationMethods::prepare, prepare, [this, m](Result<QJsonValue> r) {
+        if (!r)
+            return fail(m, fromRpc(r.error(), Reason::TargetRefused), false);
+        auto dir = m_store.create(m->id);
+        if (!dir)
+            return fail(m, dir.error(), false);
+        m->dir = *dir;
+        m_store.setState(m->id, "dumping " + m->record());
+        m->freeze.start();
+        Criu::dump(m->pid, m->dir, this, [this, m](migration::CriuOutcome dumped) {
+            if (!dumped.ok) {
+                // criu resumes what it stopped when a dump fails.
+                return fail(m, {Reason::DumpFailed, u"criu dump: %1"_s.arg(dumped.error)}, true);
+            }
+            m->stopped = true;
+            m_store.setState(m->id, "dumped " + m->record());
+            sendImages(m, m_store.images(m->id), 0);
+        });
+    });
+}
+
+void Migrator::sendImages(Move *m, QStringList files, qint64 offset) {
+    if (files.isEmpty())
+        return restoreThere(m);
+    const QString name = files.first();
+    QFile f(m->dir + u'/' + name);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(m, {Reason::TransferFailed, u"cannot read image %1"_s.arg(name)}, true);
+    f.seek(offset);
+    const QByteArray chunk = f.read(ChunkBytes);
+    const bool last = f.atEnd();
+    m->bytes += chunk.size();
+    const QJsonObject put{{u"id"_s, m->id},
+                          {u"file"_s, name},
+                          {u"offset"_s, offset},
+                          {u"data"_s, QString::fromLatin1(chunk.toBase64())}};
+    m_peers.forward(
+        m->target, migrationMethods::put, put,
+        [this, m, files, offset, last, size = chunk.size()](Result<QJsonValue> r) mutable {
+            if (!r)
+                return fail(m, fromRpc(r.error(), Reason::TransferFailed), true);
+            if (last) {
+                // The image went over: it has no business on this disk any more.
+                QFile::remove(m->dir + u'/' + files.first());
+                files.removeFirst();
+                return sendImages(m, files, 0);
+            }
+            sendImages(m, files, offset + size);
+        },
+        PutTimeoutMs);
+}
+
+void Migrator::restoreThere(Move *m) {
+    m_peers.forward(
+        m->target, migrationMethods::restore, QJsonObject{{u"id"_s, m->id}},
+        [this, m](Result<QJsonValue> r) {
+            if (!r)
+                return fail(m, fromRpc(r.error(), Reason::RestoreFailed), true);
+            commit(m);
+        },
+        RestoreTimeoutMs);
+}
+
+void Migrator::commit(Move *m) {
+    // The target holds the process, stopped. From here on the move happens: the record
+    // says so first, so that a crash from now on settles it the same way (recover()).
+    m_store.setState(m->id, "committed " + m->record());
+    const NodeId self = m_local.id();
+    if (m->home == self) {
+        // Before the local copy goes: an entry at home whose process is gone is dropped.
+        if (auto w = m_backend.reportWhere(m->pid, m->target); !w)
+            qCWarning(lcAgent).noquote() << "admin/where:" << w.error().toString();
+    }
+    killTree(m->tree);
+    m->stopped = false;
+    if (m->home != self) {
+        (void)m_backend.delGuest(m->pid);
+        if (m->target != m->home)
+            m_peers.forward(m->home, migrationMethods::where,
+                            QJsonObject{{u"pid"_s, qint64(m->homePid)},
+                                        {u"node"_s, qint64(m->target)}},
+                            [](Result<QJsonValue> r) {
+                                if (!r)
+                                    qCWarning(lcAgent).noquote()
+                                        << "telling the home node:" << r.error().toString();
+                            });
+    }
+    m_peers.forward(m->target, migrationMethods::commit, QJsonObject{{u"id"_s, m->id}},
+                    [this, m](Result<QJsonValue> r) {
+                        m->freeze.invalidate();
+                        if (!r) {
+                            // The target restored it and will ask us when it is back
+                            // (migration.status): the state file stays to answer.
+                            qCWarning(lcAgent).noquote()
+                                << "move" << m->id << "commit not confirmed:"
+                                << r.error().toString();
+                        } else {
+                            m_store.remove(m->id);
+                        }
+                        finish(m, MoveResult{m->target, m->bytes, 0, m->total.elapsed()});
+                    });
+}
+
+void Migrator::fail(Move *m, MigrationError error, bool resume) {
+    if (resume && m->stopped)
+        resumeTree(m->tree);
+    m->stopped = false;
+    if (!m->dir.isEmpty())
+        m_store.remove(m->id);
+    m_peers.forward(m->target, migrationMethods::abort, QJsonObject{{u"id"_s, m->id}},
+                    [](Result<QJsonValue>) {});
+    qCInfo(lcAgent).noquote() << u"move %1 of process %2 to node %3 failed: %4"_s.arg(m->id)
+                                     .arg(m->pid)
+                                     .arg(m->target)
+                                     .arg(error.message);
+    finish(m, std::unexpected(error));
+}
+
+void Migrator::finish(Move *m, MoveOutcome outcome) {
+    m_active.remove(m->pid);
+    if (outcome)
+        qCInfo(lcAgent).noquote() << u"moved process %1 to node %2 in %3 ms (%4 bytes)"_s
+                                         .arg(m->pid)
+                                         .arg(outcome->node)
+                                         .arg(outcome->totalMs)
+                                         .arg(outcome->bytes);
+    emit moveFinished(m->pid, m_local.id(), m->target, outcome.has_value(),
+                      outcome ? QString() : QString(MigrationError::name(outcome.error().reason)));
+    MoveDone done = std::move(m->done);
+    delete m;
+    if (done)
+        done(std::move(outcome));
+}
+
+void Migrator::resumeTree(const QList<pid_t> &tree) const {
+    for (pid_t p : tree)
+        ::kill(p, SIGCONT);
+}
+
+void Migrator::killTree(const QList<pid_t> &tree) const {
+    for (pid_t p : tree)
+        ::kill(p, SIGKILL);
+    // Those that were this agent's children (restored here earlier) are reaped here; the
+    // others' parents reap them.
+    QTimer::singleShot(100, this, [tree] {
+        for (pid_t p : tree)
+            ::waitpid(p, nullptr, WNOHANG);
+    });
+}
+
+// ---- the target's half -------------------------------------------------------------
+
+void Migrator::handlePeer(NodeId from, const QString &method, const QJsonObject &p,
+                          Completion done) {
+    const QString id = p.value(u"id"_s).toString();
+    if (method != migrationMethods::start && method != migrationMethods::where &&
+        !migration::ImageStore::validId(id))
+        return done(std::unexpected(RpcError(ErrorCode::InvalidParams, u"id: bad move ID"_s)));
+    if (method == migrationMethods::start) {
+        const pid_t pid = pid_t(p.value(u"pid"_s).toInteger());
+        const NodeId target = NodeId(p.value(u"target"_s).toInteger());
+        move(pid, target, hpc::HpcReason::User, [done, pid](MoveOutcome r) {
+            if (!r)
+                return done(std::unexpected(toRpcError(r.error(), pid)));
+            done(QJsonObject{{u"node"_s, qint64(r->node)},
+                             {u"bytes"_s, r->bytes},
+                             {u"totalMs"_s, r->totalMs}});
+        });
+        return;
+    }
+    if (method == migrationMethods::prepare)
+        return done(prepare(from, p));
+    if (method == migrationMethods::put)
+        return done(put(p));
+    if (method == migrationMethods::restore)
+        return restoreHere(p, std::move(done));
+    if (method == migrationMethods::commit)
+        return done(commitHere(p));
+    if (method == migrationMethods::abort)
+        return done(abortHere(p));
+    if (method == migrationMethods::where)
+        return done(whereHere(from, p));
+    if (method == migrationMethods::status)
+        return done(statusHere(p));
+    done(std::unexpected(
+        RpcError(ErrorCode::MethodNotFound, u"method not found: %1"_s.arg(method))));
+}
+
+bool Migrator::readIncoming(const QString &id, Incoming &in) const {
+    QFile f(m_store.dirOf(id) + u"/move.incoming"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    in.from = NodeId(o.value(u"from"_s).toInteger());
+    in.home = NodeId(o.value(u"home"_s).toInteger());
+    in.homePid = pid_t(o.value(u"homePid"_s).toInteger());
+    in.tree = pidList(o.value(u"tree"_s));
+    return in.from != 0 && !in.tree.isEmpty();
+}
+
+void Migrator::writeIncoming(const QString &id, const Incoming &in, const QByteArray &state) const {
+    QFile f(m_store.dirOf(id) + u"/move.incoming"_s);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(QJsonDocument(QJsonObject{{u"from"_s, qint64(in.from)},
+                                          {u"home"_s, qint64(in.home)},
+                                          {u"homePid"_s, qint64(in.homePid)},
+                                          {u"tree"_s, pidArray(in.tree)}})
+                    .toJson(QJsonDocument::Compact));
+    m_store.setState(id, state);
+}
+
+Result<QJsonValue> Migrator::prepare(NodeId from, const QJsonObject &p) {
+    const QString id = p.value(u"id"_s).toString();
+    Incoming in;
+    in.from = from;
+    in.home = NodeId(p.value(u"home"_s).toInteger());
+    in.homePid = pid_t(p.value(u"homePid"_s).toInteger());
+    in.tree = pidList(p.value(u"tree"_s));
+    if (in.tree.isEmpty() || in.home == 0)
+        return std::unexpected(RpcError(ErrorCode::InvalidParams, u"tree, home: missing"_s));
+    const NodeId self = m_local.id();
+    // A node that blocks guests still takes its own processes back.
+    if (in.home != self) {
+        if (auto s = m_backend.settings(); s && s->block)
+            return std::unexpected(
+                refusal(Reason::TargetRefused, u"node %1 takes no guests (block)"_s.arg(self)));
+    }
+    for (const QJsonValue &file : p.value(u"files"_s).toArray())
+        if (!QFileInfo::exists(file.toString()))
+            return std::unexpected(refusal(
+                Reason::CantMove,
+                u"node %1 has no %2, which the process holds open"_s.arg(self).arg(file.toString())));
+    for (pid_t pid : in.tree)
+        if (running(pid))
+            return std::unexpected(refusal(
+                Reason::PidTaken, u"node %1 runs another process with PID %2"_s.arg(self).arg(pid)));
+    auto dir = m_store.create(id);
+    if (!dir)
+        return std::unexpected(toRpcError(dir.error(), 0));
+    writeIncoming(id, in, "receiving");
+    return QJsonObject();
+}
+
+Result<QJsonValue> Migrator::put(const QJsonObject &p) {
+    const QString id = p.value(u"id"_s).toString();
+    const QByteArray data = QByteArray::fromBase64(p.value(u"data"_s).toString().toLatin1());
+    auto written = m_store.write(id, p.value(u"file"_s).toString(),
+                                 p.value(u"offset"_s).toInteger(-1), data);
+    if (!written)
+        return std::unexpected(toRpcError(written.error(), 0));
+    return QJsonObject();
+}
+
+void Migrator::restoreHere(const QJsonObject &p, Completion done) {
+    const QString id = p.value(u"id"_s).toString();
+    Incoming in;
+    if (!readIncoming(id, in))
+        return done(std::unexpected(refusal(Reason::RestoreFailed, u"no such move"_s)));
+    for (pid_t pid : in.tree)
+        if (running(pid)) {
+            m_store.remove(id);
+            return done(std::unexpected(refusal(
+                Reason::PidTaken,
+                u"node %1 runs another process with PID %2"_s.arg(m_local.id()).arg(pid))));
+        }
+    const QString dir = m_store.dirOf(id);
+    Criu::restore(dir, this, [this, id, in, dir, done](migration::CriuOutcome restored) {
+        if (!restored.ok) {
+            const bool taken = restored.error.contains(u"File exists"_s);
+            qCInfo(lcAgent).noquote() << "restore of move" << id << "failed:" << restored.error;
+            m_store.remove(id);
+            return done(std::unexpected(
+                refusal(taken ? Reason::PidTaken : Reason::RestoreFailed,
+                        u"criu restore on node %1: %2"_s.arg(m_local.id()).arg(restored.error))));
+        }
+        // Images are not needed any more; the record of the move stays until commit.
+        for (const QString &name : m_store.images(id))
+            QFile::remove(dir + u'/' + name);
+        writeIncoming(id, in, "restored");
+        done(QJsonObject{{u"pid"_s, qint64(Criu::readPidFile(dir))}});
+    });
+}
+
+Result<QJsonValue> Migrator::commitHere(const QJsonObject &p) {
+    const QString id = p.value(u"id"_s).toString();
+    Incoming in;
+    if (!readIncoming(id, in) || m_store.state(id) != "restored")
+        return std::unexpected(refusal(Reason::Internal, u"no restored move %1"_s.arg(id)));
+    const NodeId self = m_local.id();
+    const pid_t pid = in.tree.first();
+    if (in.home == self) {
+        // Home again: the process runs here once it is let go.
+        resumeTree(in.tree);
+        if (auto w = m_backend.reportWhere(in.homePid, 0); !w)
+            qCWarning(lcAgent).noquote() << "admin/where:" << w.error().toString();
+    } else {
+        if (auto g = m_backend.addGuest(pid, in.home, in.homePid); !g)
+            qCWarning(lcAgent).noquote() << "admin/guests:" << g.error().toString();
+        resumeTree(in.tree);
+    }
+    m_store.remove(id);
+    return QJsonObject{{u"pid"_s, qint64(pid)}};
+}
+
+Result<QJsonValue> Migrator::abortHere(const QJsonObject &p) {
+    const QString id = p.value(u"id"_s).toString();
+    Incoming in;
+    if (readIncoming(id, in) && m_store.state(id) == "restored")
+        killTree(in.tree); // restored but never let run: the source keeps it
+    m_store.remove(id);
+    return QJsonObject();
+}
+
+Result<QJsonValue> Migrator::whereHere(NodeId, const QJsonObject &p) {
+    const pid_t pid = pid_t(p.value(u"pid"_s).toInteger());
+    const NodeId node = NodeId(p.value(u"node"_s).toInteger());
+    if (auto w = m_backend.reportWhere(pid, node == m_local.id() ? 0 : node); !w)
+        return std::unexpected(RpcError(ErrorCode::HpcRefused, w.error().toString()));
+    return QJsonObject();
+}
+
+Result<QJsonValue> Migrator::statusHere(const QJsonObject &p) {
+    const QString id = p.value(u"id"_s).toString();
+    const QByteArray state = m_store.state(id);
+    return QJsonObject{{u"state"_s, state.isEmpty() ? u"unknown"_s
+                                                    : QString::fromUtf8(state.split(' ').first())}};
+}
+
+// ---- after a crash --------------------------------------------------------------------
+
+void Migrator::recover() {
+    for (const QString &id : m_store.ids()) {
+        const QByteArray state = m_store.state(id);
+        Incoming in;
+        if (readIncoming(id, in)) {
+            // Target side: restored but not yet let run; the source decides.
+            if (state != "restored") {
+                m_store.remove(id);
+                continue;
+            }
+            m_peers.forward(in.from, migrationMethods::status, QJsonObject{{u"id"_s, id}},
+                            [this, id, in](Result<QJsonValue> r) {
+                                if (!r)
+                                    return; // asked again at the next start
+                                const QString s = r->toObject().value(u"state"_s).toString();
+                                if (s == u"committed"_s) {
+                                    (void)commitHere(QJsonObject{{u"id"_s, id}});
+                                } else {
+                                    killTree(in.tree);
+                                    m_store.remove(id);
+                                }
+                            });
+            continue;
+        }
+        // Source side. Nothing was committed: the move is off, whatever the target holds
+        // (it drops it, or asks us and hears "unknown"), and the process runs here again.
+        // Committed: the local copy must be gone; the record stays to answer the target.
+        const QList<QByteArray> words = state.split(' ');
+        QList<pid_t> tree;
+        for (qsizetype i = 2; i < words.size(); ++i)
+            if (const int p = words[i].toInt(); p > 0)
+                tree.append(pid_t(p));
+        if (words.first() == "committed") {
+            killTree(tree);
+            continue;
+        }
+        if (words.size() >= 2)
+            m_peers.forward(NodeId(words[1].toUInt()), migrationMethods::abort,
+                            QJsonObject{{u"id"_s, id}}, [](Result<QJsonValue>) {});
+        resumeTree(tree);
+        m_store.remove(id);
+        qCInfo(lcAgent).noquote() << "move" << id << "was interrupted before commit: resumed here";
+    }
+}
+
+} // namespace omview::agent

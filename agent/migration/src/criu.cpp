@@ -1,0 +1,99 @@
+#include <omview/migration/criu.h>
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace omview::migration {
+
+QString Criu::program() {
+    const QByteArray fromEnv = qgetenv("OMVIEW_CRIU");
+    return fromEnv.isEmpty() ? u"criu"_s : QString::fromLocal8Bit(fromEnv);
+}
+
+QProcessEnvironment Criu::environment() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"CRIU_FAULT"_s, u"130"_s);
+    return env;
+}
+
+QString Criu::firstError(const QString &log) {
+    // "(00.289372) Error (criu/protobuf.c:72): Unexpected EOF" → "Unexpected EOF"
+    static const QRegularExpression error(uR"(Error \([^)]*\):\s*(.*))"_s);
+    for (const QStringView line : QStringView(log).split(u'\n')) {
+        const auto match = error.matchView(line);
+        if (!match.hasMatch())
+            continue;
+        const QString text = match.captured(1).trimmed();
+        // criu reports this one on every run where it may not raise its own file limit.
+        if (text.startsWith(u"rlimit:"_s))
+            continue;
+        return text;
+    }
+    return QString();
+}
+
+void Criu::run(const QStringList &args, const QString &dir, const QString &logName,
+               QObject *context, Done done) {
+    auto *process = new QProcess(context);
+    process->setProgram(program());
+    process->setArguments(args);
+    process->setProcessEnvironment(environment());
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->setStandardInputFile(QProcess::nullDevice());
+    QObject::connect(process, &QProcess::finished, context,
+                     [process, dir, logName, done](int code, QProcess::ExitStatus status) {
+                         const QByteArray output = process->readAll();
+                         process->deleteLater();
+                         QFile logFile(dir + u'/' + logName);
+                         QString log;
+                         if (logFile.open(QIODevice::ReadOnly))
+                             log = QString::fromUtf8(logFile.readAll());
+                         CriuOutcome outcome;
+                         outcome.ok = status == QProcess::NormalExit && code == 0;
+                         outcome.log = log;
+                         if (!outcome.ok) {
+                             outcome.error = firstError(log);
+                             if (outcome.error.isEmpty())
+                                 outcome.error = QString::fromUtf8(output).trimmed();
+                             if (outcome.error.isEmpty())
+                                 outcome.error = status == QProcess::NormalExit
+                                                     ? u"criu exited with %1"_s.arg(code)
+                                                     : u"criu crashed"_s;
+                         }
+                         done(std::move(outcome));
+                     });
+    QObject::connect(process, &QProcess::errorOccurred, context,
+                     [process, done](QProcess::ProcessError e) {
+                         if (e != QProcess::FailedToStart)
+                             return;
+                         process->deleteLater();
+                         done(CriuOutcome{false, u"cannot run %1: %2"_s.arg(program(),
+                                                                          process->errorString()),
+                                          QString()});
+                     });
+    process->start();
+}
+
+void Criu::dump(pid_t pid, const QString &dir, QObject *context, Done done) {
+    run({u"dump"_s, u"-t"_s, QString::number(pid), u"-D"_s, dir, u"-o"_s, u"dump.log"_s,
+         u"-v2"_s, u"--leave-stopped"_s, u"--file-locks"_s},
+        dir, u"dump.log"_s, context, std::move(done));
+}
+
+void Criu::restore(const QString &dir, QObject *context, Done done) {
+    run({u"restore"_s, u"-D"_s, dir, u"-o"_s, u"restore.log"_s, u"-v2"_s, u"-d"_s,
+         u"--leave-stopped"_s, u"--file-locks"_s, u"--pidfile"_s, dir + u"/restored.pid"_s},
+        dir, u"restore.log"_s, context, std::move(done));
+}
+
+pid_t Criu::readPidFile(const QString &dir) {
+    QFile f(dir + u"/restored.pid"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return pid_t(f.readAll().trimmed().toInt());
+}
+
+} // namespace omview::migration
