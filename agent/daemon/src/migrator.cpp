@@ -250,6 +250,11 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
                 return fail(m, {Reason::DumpFailed, u"criu dump: %1"_s.arg(dumped.error)}, true);
             }
             m->stopped = true;
+            // The tree as criu took it: it was stopped whole, so no child came or went since.
+            // (The one checked before the dump may have had a short-lived child more or less.)
+            const migration::Movability now = migration::checkMovability(m->pid, m_procRoot);
+            if (!now.tree.isEmpty())
+                m->tree = now.tree;
             m_store.setState(m->id, "dumped " + m->record());
             sendImages(m, m_store.images(m->id), 0);
         });
@@ -289,7 +294,8 @@ void Migrator::sendImages(Move *m, QStringList files, qint64 offset) {
 
 void Migrator::restoreThere(Move *m) {
     m_peers.forward(
-        m->target, migrationMethods::restore, QJsonObject{{u"id"_s, m->id}},
+        m->target, migrationMethods::restore,
+        QJsonObject{{u"id"_s, m->id}, {u"tree"_s, pidArray(m->tree)}},
         [this, m](Result<QJsonValue> r) {
             if (!r)
                 return fail(m, fromRpc(r.error(), Reason::RestoreFailed), true);
@@ -377,12 +383,14 @@ void Migrator::resumeTree(const QList<pid_t> &tree) const {
 void Migrator::killTree(const QList<pid_t> &tree) const {
     for (pid_t p : tree)
         ::kill(p, SIGKILL);
-    // Those that were this agent's children (restored here earlier) are reaped here; the
-    // others' parents reap them.
-    QTimer::singleShot(100, this, [tree] {
-        for (pid_t p : tree)
-            ::waitpid(p, nullptr, WNOHANG);
-    });
+    // Those that are this agent's children (restored here earlier, or orphans it took as
+    // subreaper) are reaped here, so that their PIDs are free for a move back; the others'
+    // parents reap them.
+    for (int delay : {20, 100, 500, 2000})
+        QTimer::singleShot(delay, this, [tree] {
+            for (pid_t p : tree)
+                ::waitpid(p, nullptr, WNOHANG);
+        });
 }
 
 // ---- the target's half -------------------------------------------------------------
@@ -493,6 +501,8 @@ void Migrator::restoreHere(const QJsonObject &p, Completion done) {
     Incoming in;
     if (!readIncoming(id, in))
         return done(std::unexpected(refusal(Reason::RestoreFailed, u"no such move"_s)));
+    if (const QList<pid_t> dumped = pidList(p.value(u"tree"_s)); !dumped.isEmpty())
+        in.tree = dumped;
     for (pid_t pid : in.tree)
         if (running(pid)) {
             m_store.remove(id);

@@ -37,10 +37,12 @@ void addReason(Movability &m, const QString &reason) {
 // another mount namespace) cannot be reopened anywhere: criu refuses it.
 QSet<QByteArray> visibleMounts(const QString &procDir) {
     QSet<QByteArray> ids;
+    // /proc files report no size: read them whole, never loop on atEnd().
     QFile f(procDir + u"/mountinfo"_s);
     if (f.open(QIODevice::ReadOnly))
-        while (!f.atEnd())
-            ids.insert(f.readLine().split(' ').first());
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (!line.isEmpty())
+                ids.insert(line.split(' ').first());
     return ids;
 }
 
@@ -48,11 +50,9 @@ QByteArray mountOf(const QString &procDir, const QString &fd) {
     QFile f(procDir + u"/fdinfo/"_s + fd);
     if (!f.open(QIODevice::ReadOnly))
         return QByteArray();
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine();
+    for (const QByteArray &line : f.readAll().split('\n'))
         if (line.startsWith("mnt_id:"))
             return line.mid(7).trimmed();
-    }
     return QByteArray();
 }
 
@@ -68,7 +68,9 @@ void checkFiles(Movability &m, const QString &procDir) {
                                 : link;
         if (raw.startsWith(u"pipe:"_s))
             continue;
-        if (raw.startsWith(u"socket:"_s)) {
+        if (raw.startsWith(u'/') && !mounts.isEmpty() && !mounts.contains(mountOf(procDir, fd))) {
+            addReason(m, u"foreign_mount"_s);
+        } else if (raw.startsWith(u"socket:"_s)) {
             addReason(m, u"socket"_s);
         } else if (raw.startsWith(u"anon_inode:"_s)) {
             if (!carriedAnonInode(raw))
@@ -81,9 +83,6 @@ void checkFiles(Movability &m, const QString &procDir) {
         } else if (raw.startsWith(u"/dev/"_s) && !harmlessDevice(raw) &&
                    !raw.startsWith(u"/dev/shm/"_s)) {
             addReason(m, u"device"_s);
-        } else if (raw.startsWith(u'/') && !mounts.isEmpty() &&
-                   !mounts.contains(mountOf(procDir, fd))) {
-            addReason(m, u"foreign_mount"_s);
         } else if (raw.startsWith(u'/')) {
             if (!m.files.contains(raw))
                 m.files.append(raw);
@@ -97,8 +96,7 @@ void checkMaps(Movability &m, const QString &procDir) {
     QFile maps(procDir + u"/maps"_s);
     if (!maps.open(QIODevice::ReadOnly))
         return;
-    while (!maps.atEnd()) {
-        const QByteArray line = maps.readLine();
+    for (const QByteArray &line : maps.readAll().split('\n')) {
         if (line.contains("/SYSV"))
             addReason(m, u"sysv_shm"_s);
         else if (line.contains(" /dev/") && !line.contains("/dev/zero"))
