@@ -427,6 +427,25 @@ QFuture<Result<void>> AgentClient::setProcessLocked(std::int32_t pid, bool locke
                                                 ProcLockParams{node, pid, locked});
 }
 
+QFuture<Result<MigrateResult>>
+AgentClient::procMigrate(std::int32_t pid, const MigrateTarget &target, std::optional<NodeId> node,
+                         std::optional<std::chrono::milliseconds> timeout) {
+    // Not checkedRequest: that one waits m_timeout, far too short for a move.
+    const QJsonObject json = toJson(ProcMigrateParams{node, pid, target});
+    if (auto checked = fromJson<ProcMigrateParams>(json); !checked)
+        return finished<MigrateResult>(std::unexpected(RpcError::invalidParams(checked.error())));
+    QPromise<Result<MigrateResult>> promise;
+    QFuture<Result<MigrateResult>> future = promise.future();
+    promise.start();
+    const QString name = methods::procMigrate;
+    submit(name, json, timeout.value_or(MigrateTimeout),
+           [promise = std::move(promise), name](Result<QJsonValue> result) mutable {
+               promise.addResult(decodeResult<MigrateResult>(name, std::move(result)));
+               promise.finish();
+           });
+    return future;
+}
+
 QFuture<Result<QJsonValue>> AgentClient::call(const QString &method, const QJsonObject &params,
                                               std::optional<std::chrono::milliseconds> timeout) {
     QPromise<Result<QJsonValue>> promise;

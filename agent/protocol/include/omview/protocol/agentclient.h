@@ -35,6 +35,8 @@ public:
     Q_ENUM(State)
 
     static constexpr std::chrono::milliseconds DefaultTimeout{10000};
+    // proc.migrate's default: a big process takes minutes to dump, copy and restore.
+    static constexpr std::chrono::milliseconds MigrateTimeout{600000};
 
     // Owns the transport. clientName ("omview-console 0.1.0") is sent in hello.
     AgentClient(std::unique_ptr<Transport> transport, QString clientName,
@@ -75,6 +77,11 @@ public:
                                  std::optional<NodeId> node = {});
     QFuture<Result<void>> setProcessLocked(std::int32_t pid, bool locked,
                                            std::optional<NodeId> node = {});
+    // Moves a process; `node` is the agent that handles it (its home, or where it
+    // runs as a guest). Waits up to `timeout` (default MigrateTimeout).
+    QFuture<Result<MigrateResult>>
+    procMigrate(std::int32_t pid, const MigrateTarget &target, std::optional<NodeId> node = {},
+                std::optional<std::chrono::milliseconds> timeout = {});
 
     // Subscriptions; the caller owns the object. It starts Pending, becomes
     // Active when the agent accepted it, and emits updated() per update.
