@@ -1,5 +1,6 @@
 // omtools: the openMosix command-line tools in one binary, chosen by the name
-// it is called by (mosctl, setpe, showmap, mps) or by its first argument.
+// it is called by (mosctl, setpe, showmap, mps, migrate) or by its first argument.
+#include "migrate.h"
 #include "mosctl.h"
 #include "mps.h"
 #include "setpe.h"
@@ -24,6 +25,8 @@ Runner runnerFor(const QString &name)
         return runShowmap;
     if (name == QLatin1String("mps"))
         return runMps;
+    if (name == QLatin1String("migrate"))
+        return runMigrate;
     return nullptr;
 }
 
@@ -44,7 +47,7 @@ int main(int argc, char **argv)
         run = runnerFor(name);
     }
     if (!run) {
-        err << "usage: omtools {mosctl|setpe|showmap|mps} [ARGS...]\n"
+        err << "usage: omtools {mosctl|setpe|showmap|mps|migrate} [ARGS...]\n"
                "  or call it by one of those names (the install links them)\n";
         return ExitUsage;
     }

@@ -15,6 +15,10 @@ enum Exit : int {
     ExitNo = 1,       // the command ran and the answer is "no" or it was refused
     ExitUsage = 2,    // the command line is wrong
     ExitNoAgent = 3,  // the agent could not be reached
+    // migrate's outcomes, so that a script can tell "try elsewhere" from "gone".
+    ExitNoProcess = 4,  // there is no such process
+    ExitRefused = 5,    // refused before anything stopped (cannot move, target refuses, busy)
+    ExitMoveFailed = 6, // the move failed; the process runs where it was
 };
 
 struct ToolContext {
