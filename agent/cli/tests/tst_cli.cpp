@@ -3,6 +3,7 @@
 // and that refused input changes nothing.
 #include <QDir>
 #include <QFile>
+#include <QLocalServer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -324,6 +325,96 @@ private slots:
         QCOMPARE(run(QStringLiteral("mps"), {QStringLiteral("-x")}).code, 2);
     }
 
+    // A bad command line is refused before the tool connects: the socket here
+    // listens, and nobody knocks.
+    void migrateUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no args") << QStringList{} << "give a process ID and a target";
+        QTest::newRow("no target") << QStringList{"4242"} << "give a process ID and a target";
+        QTest::newRow("pid text") << QStringList{"abc", "2"} << "'abc' is not a process ID";
+        QTest::newRow("pid 0") << QStringList{"0", "2"} << "'0' is not a process ID";
+        QTest::newRow("pid negative") << QStringList{"-5", "2"} << "'-5' is not a process ID";
+        QTest::newRow("pid big") << QStringList{"99999999999", "2"} << "not a process ID";
+        QTest::newRow("node 0") << QStringList{"4242", "0"} << "'0' is not a node ID";
+        QTest::newRow("node big") << QStringList{"4242", "65536"} << "'65536' is not a node ID";
+        QTest::newRow("target text") << QStringList{"4242", "elsewhere"} << "'home' or 'balance'";
+        QTest::newRow("extra") << QStringList{"4242", "2", "3"} << "give a process ID and a target";
+        QTest::newRow("--node 0") << QStringList{"--node", "0", "4242", "2"} << "--node: '0'";
+        QTest::newRow("--node=x") << QStringList{"--node=x", "4242", "2"} << "--node: 'x'";
+        QTest::newRow("--node last") << QStringList{"4242", "2", "--node"} << "--node needs";
+        QTest::newRow("option") << QStringList{"-f", "4242", "2"} << "unknown option '-f'";
+    }
+
+    void migrateUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QLocalServer listener;
+        const QString path = m_dir.filePath(QStringLiteral("listening.sock"));
+        QLocalServer::removeServer(path);
+        QVERIFY(listener.listen(path));
+        const Run r = run(QStringLiteral("migrate"), args, {}, path);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.startsWith(QLatin1String("migrate: ")) && r.err.contains(message),
+                 qPrintable(r.err));
+        QVERIFY(!listener.waitForNewConnection(0));
+        QVERIFY(!listener.hasPendingConnections());
+    }
+
+    // The agent checks the target before the process, so only `balance` reaches
+    // the process table for a PID nobody has (pid_max is never a PID).
+    void migrateNoSuchProcess()
+    {
+        QFile pidMax(QStringLiteral("/proc/sys/kernel/pid_max"));
+        QVERIFY(pidMax.open(QIODevice::ReadOnly));
+        const QString pid = QString::fromLatin1(pidMax.readAll().trimmed());
+        const Run r = run(QStringLiteral("migrate"), {pid, QStringLiteral("balance")});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.startsWith(QLatin1String("migrate: ")) &&
+                     r.err.contains(QLatin1String("(no-such-process)")),
+                 qPrintable(r.err));
+    }
+
+    // Refused before anything stopped: the process goes on where it was.
+    void migrateRefused()
+    {
+        QProcess child;
+        child.start(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY(child.waitForStarted());
+        const QString pid = QString::number(child.processId());
+        QTRY_VERIFY_WITH_TIMEOUT(run(QStringLiteral("mps"), {pid}).code == 0, 10000);
+
+        Run r = run(QStringLiteral("migrate"), {pid, QStringLiteral("7")});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains(QLatin1String("node 7 is not in the cluster (target-refused)")),
+                 qPrintable(r.err));
+        QCOMPARE(r.out, QString());
+        r = run(QStringLiteral("migrate"), {QStringLiteral("--node"), QStringLiteral("1"), pid,
+                                            QStringLiteral("7")});
+        QCOMPARE(r.code, 5);
+        QCOMPARE(child.state(), QProcess::Running);
+        QVERIFY(run(QStringLiteral("mps"), {pid}).out.simplified().contains(pid + QStringLiteral(" ? 0 ")));
+
+        // Already where it is asked to go: said so, and that is success.
+        r = run(QStringLiteral("migrate"), {pid, QStringLiteral("home")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("already")), qPrintable(r.out));
+        r = run(QStringLiteral("omtools"), {QStringLiteral("migrate"), QStringLiteral("--json"),
+                                            pid, QStringLiteral("1")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("\"moved\": false")), qPrintable(r.out));
+
+        // A node the agent cannot forward to is not a refusal of the move.
+        r = run(QStringLiteral("migrate"), {QStringLiteral("--node"), QStringLiteral("5"), pid,
+                                            QStringLiteral("home")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("node 5")), qPrintable(r.err));
+        child.kill();
+        child.waitForFinished();
+    }
+
     void multicall()
     {
         Run r = run(QStringLiteral("omtools"), {QStringLiteral("mosctl"), QStringLiteral("whois")});
@@ -331,6 +422,9 @@ private slots:
         QVERIFY(r.out.startsWith(QLatin1String("This is openMosix #")));
         QCOMPARE(run(QStringLiteral("omtools"), {}).code, 2);
         QCOMPARE(run(QStringLiteral("mosctl"), {QStringLiteral("--help")}).code, 0);
+        r = run(QStringLiteral("migrate"), {QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QLatin1String("usage: migrate")));
     }
 };
 
