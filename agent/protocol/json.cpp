@@ -61,6 +61,10 @@ QJsonObject toJson(const ProcessInfo &process) {
     return encodeFields<ProcessInfo>(process, processInfoFields);
 }
 
+QJsonObject toJson(const MigrationEvent &event) {
+    return encodeFields<MigrationEvent>(event, migrationEventFields);
+}
+
 template<> std::expected<NodeStatus, ProtocolError> fromJson<NodeStatus>(const QJsonValue &value) {
     return decodeObject<NodeStatus>(value, nodeStatusFields, Unknown::Ignore);
 }
@@ -93,6 +97,11 @@ std::expected<SettingsChange, ProtocolError> fromJson<SettingsChange>(const QJso
 template<>
 std::expected<ProcessInfo, ProtocolError> fromJson<ProcessInfo>(const QJsonValue &value) {
     return decodeObject<ProcessInfo>(value, processInfoFields, Unknown::Ignore);
+}
+
+template<>
+std::expected<MigrationEvent, ProtocolError> fromJson<MigrationEvent>(const QJsonValue &value) {
+    return decodeObject<MigrationEvent>(value, migrationEventFields, Unknown::Ignore);
 }
 
 template<>

@@ -88,4 +88,21 @@ inline constexpr auto processInfoFields = std::to_array<Field<ProcessInfo>>({
     field<&ProcessInfo::guest>("guest"_L1),
 });
 
+inline constexpr auto migrationEventFields = std::to_array<Field<MigrationEvent>>({
+    field<&MigrationEvent::id>("id"_L1),
+    field<&MigrationEvent::pid>("pid"_L1),
+    field<&MigrationEvent::home>("home"_L1),
+    field<&MigrationEvent::from>("from"_L1),
+    field<&MigrationEvent::to>("to"_L1),
+    field<&MigrationEvent::phase>("phase"_L1),
+    field<&MigrationEvent::reason>("reason"_L1),
+    field<&MigrationEvent::failure>("failure"_L1),
+    field<&MigrationEvent::message>("message"_L1),
+    field<&MigrationEvent::command>("command"_L1),
+    field<&MigrationEvent::bytes>("bytes"_L1),
+    field<&MigrationEvent::freezeMs>("freezeMs"_L1),
+    field<&MigrationEvent::totalMs>("totalMs"_L1),
+    field<&MigrationEvent::at>("at"_L1),
+});
+
 } // namespace omview::detail

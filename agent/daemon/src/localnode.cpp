@@ -1,6 +1,7 @@
 #include "omview/agent/localnode.h"
 
 #include <QHash>
+#include <algorithm>
 #include <omview/hpc/hpcbackend.h>
 #include <omview/sampler/nodesampler.h>
 #include <omview/sampler/processsampler.h>
@@ -44,7 +45,17 @@ void LocalNode::sample() {
 }
 
 std::span<const ProcessInfo> LocalNode::processes() const {
+    if (m_withAway)
+        return m_rows;
     return m_processSampler->table();
+}
+
+const ProcessInfo *LocalNode::process(std::int32_t pid) const {
+    return m_processSampler->find(pid);
+}
+
+void LocalNode::rememberAway(const ProcessInfo &p) {
+    m_away.insert(p.pid, p);
 }
 
 void LocalNode::sampleNode() {
@@ -146,6 +157,38 @@ void LocalNode::sampleProcesses() {
     const auto r = m_processSampler->sample();
     // The hook refers to this function's tables.
     m_processSampler->setMergeHook({});
+
+    // The processes that are away: the home keeps their record (admin/where) and lists them.
+    QList<ProcessInfo> away;
+    for (const hpc::HpcProcEntry &e : std::as_const(tracked)) {
+        if (e.where == 0 || m_processSampler->find(e.pid))
+            continue;
+        ProcessInfo row = m_away.value(e.pid);
+        row.pid = e.pid;
+        row.where = e.where;
+        row.nmigs = e.nmigs;
+        row.locked = e.locked;
+        row.home = self;
+        row.guest = false;
+        row.cantmove.clear();
+        row.cpuPercent = 0; // measured where it runs
+        if (row.state == '?')
+            row.state = 'R';
+        away.append(row);
+    }
+    for (auto it = m_away.begin(); it != m_away.end();)
+        it = std::ranges::any_of(away, [&](const ProcessInfo &p) { return p.pid == it.key(); })
+                 ? std::next(it)
+                 : m_away.erase(it);
+    m_withAway = !away.isEmpty();
+    m_rows.clear();
+    if (m_withAway) {
+        const auto table = m_processSampler->table();
+        m_rows.reserve(qsizetype(table.size()) + away.size());
+        m_rows.append(QList<ProcessInfo>(table.begin(), table.end()));
+        m_rows.append(away);
+        std::ranges::sort(m_rows, {}, &ProcessInfo::pid);
+    }
     if (r)
         m_processFailure.succeeded();
     else

@@ -3,6 +3,7 @@
 #include "omview/agent/agentlog.h"
 #include "omview/agent/localnode.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -70,6 +71,22 @@ QString newId(NodeId self, pid_t pid) {
 
 } // namespace
 
+QString requestReason(hpc::HpcReason r) {
+    switch (r) {
+    case hpc::HpcReason::User:
+        return u"user"_s;
+    case hpc::HpcReason::Balance:
+        return u"balance"_s;
+    case hpc::HpcReason::Memory:
+        return u"memory"_s;
+    case hpc::HpcReason::Expel:
+        return u"expel"_s;
+    case hpc::HpcReason::Bring:
+        break;
+    }
+    return u"bring"_s;
+}
+
 RpcError toRpcError(const MigrationError &e, pid_t pid) {
     QJsonObject data{{u"reason"_s, QString(MigrationError::name(e.reason))}};
     if (pid > 0)
@@ -92,6 +109,8 @@ struct Migrator::Move {
     qint64 bytes = 0;
     QElapsedTimer total;
     QElapsedTimer freeze;
+    qint64 freezeMs = 0;
+    QString command;
     MoveDone done;
 
     // What recover() needs after a crash: the target and the processes.
@@ -131,16 +150,16 @@ void Migrator::takeRequests() {
     for (const hpc::HpcRequest &r : requests) {
         const NodeId target = r.target.kind == hpc::HpcTarget::Kind::Node ? r.target.node : 0;
         const pid_t pid = pid_t(r.pid);
-        auto report = [this, pid](MoveOutcome outcome) {
+        auto answer = [this, pid](MoveOutcome outcome) {
             const QList<MoveDone> waiters = m_waiters.take(pid);
             for (const MoveDone &w : waiters)
                 w(outcome);
         };
-        moveOwn(pid, target, report);
+        moveOwn(pid, target, answer, r.reason);
     }
 }
 
-void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done) {
+void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done, hpc::HpcReason reason) {
     const NodeId self = m_local.id();
     auto procs = m_backend.procs();
     if (procs) {
@@ -150,7 +169,9 @@ void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done) {
             // It runs elsewhere: that node moves it (target 0 = home = here).
             const NodeId to = target == 0 ? self : target;
             if (to == e.where)
-                return done(MoveResult{to, 0, 0, 0});
+                return done(std::unexpected(MigrationError{
+                    Reason::AlreadyThere,
+                    u"process %1 runs on node %2 already"_s.arg(pid).arg(to)}));
             m_peers.forward(
                 e.where, migrationMethods::start,
                 QJsonObject{{u"pid"_s, qint64(pid)}, {u"target"_s, qint64(to)}},
@@ -167,7 +188,7 @@ void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done) {
             return;
         }
     }
-    move(pid, target, hpc::HpcReason::User, std::move(done));
+    move(pid, target, reason, std::move(done));
 }
 
 void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone done) {
@@ -199,6 +220,10 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
         delete m;
         later(e);
     };
+    // The process first: a PID that is not here is the answer, whatever the target.
+    const migration::Movability movable = migration::checkMovability(pid, m_procRoot);
+    if (!movable.exists)
+        return refuse(Reason::NoSuchProcess, u"no process %1 on node %2"_s.arg(pid).arg(self));
     if (self == 0)
         return refuse(Reason::TargetRefused, u"this node takes part in no cluster"_s);
     if (m->target == self)
@@ -214,15 +239,15 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
         return refuse(Reason::TargetRefused, u"node %1 is not in the cluster"_s.arg(m->target));
     if (!alive)
         return refuse(Reason::Unreachable, u"node %1 is down"_s.arg(m->target));
-    const migration::Movability movable = migration::checkMovability(pid, m_procRoot);
-    if (!movable.exists)
-        return refuse(Reason::NoSuchProcess, u"no process %1 on node %2"_s.arg(pid).arg(self));
     if (!movable.movable())
         return refuse(Reason::CantMove, u"process %1 cannot move: %2"_s.arg(pid).arg(
                                             movable.reasonText()));
     m->tree = movable.tree;
     m->id = newId(self, pid);
+    if (const ProcessInfo *row = m_local.process(pid))
+        m->command = row->command;
     m_active.insert(pid, m);
+    report(m, u"started"_s);
 
     qCInfo(lcAgent).noquote() << u"moving process %1 (%2 processes) to node %3, move %4"_s
                                      .arg(pid)
@@ -256,6 +281,7 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
             if (!now.tree.isEmpty())
                 m->tree = now.tree;
             m_store.setState(m->id, "dumped " + m->record());
+            report(m, u"dumped"_s);
             sendImages(m, m_store.images(m->id), 0);
         });
     });
@@ -293,12 +319,14 @@ void Migrator::sendImages(Move *m, QStringList files, qint64 offset) {
 }
 
 void Migrator::restoreThere(Move *m) {
+    report(m, u"transferred"_s);
     m_peers.forward(
         m->target, migrationMethods::restore,
         QJsonObject{{u"id"_s, m->id}, {u"tree"_s, pidArray(m->tree)}},
         [this, m](Result<QJsonValue> r) {
             if (!r)
                 return fail(m, fromRpc(r.error(), Reason::RestoreFailed), true);
+            report(m, u"restored"_s);
             commit(m);
         },
         RestoreTimeoutMs);
@@ -310,6 +338,8 @@ void Migrator::commit(Move *m) {
     m_store.setState(m->id, "committed " + m->record());
     const NodeId self = m_local.id();
     if (m->home == self) {
+        if (const ProcessInfo *row = m_local.process(m->pid))
+            m_local.rememberAway(*row);
         // Before the local copy goes: an entry at home whose process is gone is dropped.
         if (auto w = m_backend.reportWhere(m->pid, m->target); !w)
             qCWarning(lcAgent).noquote() << "admin/where:" << w.error().toString();
@@ -330,6 +360,7 @@ void Migrator::commit(Move *m) {
     }
     m_peers.forward(m->target, migrationMethods::commit, QJsonObject{{u"id"_s, m->id}},
                     [this, m](Result<QJsonValue> r) {
+                        m->freezeMs = m->freeze.elapsed();
                         m->freeze.invalidate();
                         if (!r) {
                             // The target restored it and will ask us when it is back
@@ -340,13 +371,16 @@ void Migrator::commit(Move *m) {
                         } else {
                             m_store.remove(m->id);
                         }
-                        finish(m, MoveResult{m->target, m->bytes, 0, m->total.elapsed()});
+                        finish(m, MoveResult{m->target, m->bytes, m->freezeMs,
+                                             m->total.elapsed()});
                     });
 }
 
 void Migrator::fail(Move *m, MigrationError error, bool resume) {
     if (resume && m->stopped)
         resumeTree(m->tree);
+    if (m->freeze.isValid())
+        m->freezeMs = m->freeze.elapsed();
     m->stopped = false;
     if (!m->dir.isEmpty())
         m_store.remove(m->id);
@@ -367,12 +401,35 @@ void Migrator::finish(Move *m, MoveOutcome outcome) {
                                          .arg(outcome->node)
                                          .arg(outcome->totalMs)
                                          .arg(outcome->bytes);
-    emit moveFinished(m->pid, m_local.id(), m->target, outcome.has_value(),
-                      outcome ? QString() : QString(MigrationError::name(outcome.error().reason)));
+    if (outcome)
+        report(m, u"done"_s);
+    else
+        report(m, u"failed"_s, &outcome.error());
     MoveDone done = std::move(m->done);
     delete m;
     if (done)
         done(std::move(outcome));
+}
+
+void Migrator::report(const Move *m, const QString &phase, const MigrationError *error) {
+    MigrationEvent e;
+    e.id = m->id;
+    e.pid = m->pid;
+    e.home = m->home;
+    e.from = m_local.id();
+    e.to = m->target;
+    e.phase = phase;
+    e.reason = requestReason(m->reason);
+    if (error) {
+        e.failure = QString(MigrationError::name(error->reason));
+        e.message = error->message;
+    }
+    e.command = m->command;
+    e.bytes = m->bytes;
+    e.freezeMs = m->freeze.isValid() ? m->freeze.elapsed() : m->freezeMs;
+    e.totalMs = m->total.elapsed();
+    e.at = QDateTime::currentMSecsSinceEpoch();
+    emit migrationEvent(e);
 }
 
 void Migrator::resumeTree(const QList<pid_t> &tree) const {

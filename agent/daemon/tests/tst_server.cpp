@@ -118,7 +118,7 @@ private slots:
             << -32600 << QJsonValue(7);
         QTest::newRow("unknown method")
             << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"proc.migrate\",\"params\":{}}")
+                   "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"proc.teleport\",\"params\":{}}")
             << -32601 << QJsonValue(8);
         QTest::newRow("params an array")
             << QByteArray(

@@ -57,6 +57,11 @@ void ProcessTable::scan(const hpc_decay_params &decay) {
             continue;
         seen.insert(pid);
         auto it = m_procs.find(pid);
+        // A process arriving home is restored stopped and waits for `where PID 0` before it
+        // runs: it is the away entry's own process, not a new one that reused the PID.
+        if (it != m_procs.end() && it->second.where != 0 && it->second.startTime != s->startTime &&
+            s->state == 'T')
+            continue;
         if (it == m_procs.end() || it->second.startTime != s->startTime) {
             m_procs.insert_or_assign(pid, adopt(pid, *s));
             continue;
@@ -115,8 +120,13 @@ void ProcessTable::drop(Pid pid) {
 }
 
 void ProcessTable::rebase(TrackedProcess &p) const {
-    if (const auto s = m_fs.pidStat(p.pid); s && s->startTime == p.startTime)
+    // Back home the entry belongs to the process running here now: a restored process has
+    // a start time of its own.
+    if (const auto s = m_fs.pidStat(p.pid)) {
+        p.startTime = s->startTime;
         p.cpuTicks = s->cpuTicks;
+        p.present = true;
+    }
 }
 
 std::uint32_t ProcessTable::reasons(const TrackedProcess &p) const {

@@ -66,7 +66,9 @@ void checkFiles(Movability &m, const QString &procDir) {
         const QString raw = link.startsWith(fdDir.absolutePath() + u'/')
                                 ? link.mid(fdDir.absolutePath().size() + 1)
                                 : link;
-        if (raw.startsWith(u"pipe:"_s))
+        // Closed between the listing and the look (a process that opens and closes files
+        // all the time): nothing to carry.
+        if (raw.isEmpty() || raw.startsWith(u"pipe:"_s))
             continue;
         if (raw.startsWith(u'/') && !mounts.isEmpty() && !mounts.contains(mountOf(procDir, fd))) {
             addReason(m, u"foreign_mount"_s);

@@ -60,6 +60,15 @@ QList<pid_t> treeOf(pid_t pid) {
 class TestCriu : public QObject {
     Q_OBJECT
 private slots:
+    // A failed check returns early: whatever it started goes here, not on the machine.
+    void cleanup() {
+        for (pid_t pid : std::as_const(m_started)) {
+            for (pid_t p : treeOf(pid))
+                ::kill(p, SIGKILL);
+            ::waitpid(pid, nullptr, WNOHANG);
+        }
+        m_started.clear();
+    }
     void initTestCase() {
         // Restored processes become this test's children, as they become the agent's.
         ::prctl(PR_SET_CHILD_SUBREAPER, 1);
@@ -75,6 +84,7 @@ private slots:
         const QString counter = tmp.filePath(u"count"_s);
         const pid_t pid = startCounter(counter);
         QVERIFY(pid > 0);
+        m_started.append(pid);
         QTRY_VERIFY(count(counter) > 2);
         QTRY_COMPARE(treeOf(pid).size(), 2); // the shell and its sleep
 
@@ -114,6 +124,7 @@ private slots:
         const QString counter = tmp.filePath(u"count"_s);
         const pid_t pid = startCounter(counter);
         QVERIFY(pid > 0);
+        m_started.append(pid);
         QTRY_VERIFY(count(counter) > 1);
         const QString dir = tmp.filePath(u"img"_s);
         QVERIFY(QDir().mkpath(dir));
@@ -131,6 +142,9 @@ private slots:
             ::kill(p, SIGKILL);
         ::waitpid(pid, nullptr, 0);
     }
+
+private:
+    QList<pid_t> m_started;
 };
 
 QTEST_GUILESS_MAIN(TestCriu)

@@ -16,6 +16,9 @@ private slots:
         p.setStandardInputFile(QProcess::nullDevice());
         p.setStandardOutputFile(QProcess::nullDevice());
         p.setStandardErrorFile(QProcess::nullDevice());
+        // Nothing inherited from the test's own parent (a harness's descriptors may point into
+        // another mount namespace, which is refused, as the next case shows).
+        p.setUnixProcessParameters(QProcess::UnixProcessFlag::CloseFileDescriptors);
         p.start(u"sh"_s, {u"-c"_s, u"sleep 30 & wait"_s});
         QVERIFY(p.waitForStarted());
         QTRY_COMPARE(checkMovability(pid_t(p.processId())).tree.size(), 2);

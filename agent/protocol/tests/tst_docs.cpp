@@ -55,6 +55,7 @@ const std::map<QString, MethodCodecs> &methodCodecs() {
         {methods::procSignal, {decodes<ProcSignalParams>(), anyObject()}},
         {methods::procRenice, {decodes<ProcReniceParams>(), anyObject()}},
         {methods::procLock, {decodes<ProcLockParams>(), anyObject()}},
+        {methods::procMigrate, {decodes<ProcMigrateParams>(), decodes<MigrateResult>()}},
         {methods::subscribe, {decodes<SubscribeParams>(), decodes<SubscribeResult>()}},
         {methods::unsubscribe, {decodes<UnsubscribeParams>(), anyObject()}},
     };

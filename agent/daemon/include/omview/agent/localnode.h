@@ -1,6 +1,7 @@
 // This node as the agent last sampled it: /proc and /proc/hpc merged into the protocol's types.
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -38,7 +39,13 @@ public:
     NodeId id() const { return m_status.id; }
     const NodeStatus &status() const { return m_status; }
     // The processes of the last sample in ascending pid order; valid until the next sample.
+    // A process of this node that runs elsewhere is listed too, with `where` its node, as
+    // openMosix's home node showed it.
     std::span<const ProcessInfo> processes() const;
+    // The process @pid of the last sample, null when it was not in it.
+    const ProcessInfo *process(std::int32_t pid) const;
+    // @p leaves this node for another: its row stays, from these values, while it is away.
+    void rememberAway(const ProcessInfo &p);
     bool hasSample() const { return m_samples > 0; }
 
     // The node map or mospe changed: this node's ID, address, speed and status bits are read
@@ -65,6 +72,9 @@ private:
     NodeId m_addressId = 0;
     QString m_address;
     std::uint64_t m_samples = 0;
+    QHash<std::int32_t, ProcessInfo> m_away; // last rows of processes that left
+    QList<ProcessInfo> m_rows;               // the table with the away rows, when there are any
+    bool m_withAway = false;
     FailureNotice m_nodeFailure{QStringLiteral("sampling the node")};
     FailureNotice m_hpcFailure{QStringLiteral("reading /proc/hpc")};
     FailureNotice m_processFailure{QStringLiteral("sampling processes")};

@@ -60,7 +60,8 @@ public:
     // (0 = its home node).
     void move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone done);
     // Moves @pid, tracked by this node as its home: here, or through the node it runs on.
-    void moveOwn(pid_t pid, NodeId target, MoveDone done);
+    void moveOwn(pid_t pid, NodeId target, MoveDone done,
+                 hpc::HpcReason reason = hpc::HpcReason::User);
     // A request from a peer agent (methods migration.*).
     void handlePeer(NodeId from, const QString &method, const QJsonObject &params,
                     Completion done);
@@ -74,8 +75,8 @@ public:
     void waitFor(pid_t pid, MoveDone done) { m_waiters[pid].append(std::move(done)); }
 
 signals:
-    void moveFinished(qint32 pid, omview::NodeId from, omview::NodeId to, bool ok,
-                      const QString &reason);
+    // Each step of every move this node carries out as the source.
+    void migrationEvent(const omview::MigrationEvent &event);
 
 private:
     struct Move;
@@ -84,6 +85,7 @@ private:
     void restoreThere(Move *m);
     void commit(Move *m);
     void finish(Move *m, MoveOutcome outcome);
+    void report(const Move *m, const QString &phase, const migration::MigrationError *error = nullptr);
     void resumeTree(const QList<pid_t> &tree) const;
     void killTree(const QList<pid_t> &tree) const;
 

@@ -19,6 +19,7 @@ QJsonObject toJson(const NodeRecord &record); // NodeStatus's fields, flat, plus
 QJsonObject toJson(const Settings &settings);
 QJsonObject toJson(const SettingsChange &change); // only the members that are set
 QJsonObject toJson(const ProcessInfo &process);
+QJsonObject toJson(const MigrationEvent &event);
 
 template<class T> QJsonArray toJsonArray(const QList<T> &values) {
     QJsonArray a;
@@ -37,6 +38,8 @@ template<> std::expected<Settings, ProtocolError> fromJson<Settings>(const QJson
 template<>
 std::expected<SettingsChange, ProtocolError> fromJson<SettingsChange>(const QJsonValue &value);
 template<> std::expected<ProcessInfo, ProtocolError> fromJson<ProcessInfo>(const QJsonValue &value);
+template<>
+std::expected<MigrationEvent, ProtocolError> fromJson<MigrationEvent>(const QJsonValue &value);
 // Arrays; an element's error is prefixed with its index ("[3].pid").
 template<>
 std::expected<QList<NodeRecord>, ProtocolError>

@@ -103,4 +103,24 @@ struct ProcessInfo {
     bool operator==(const ProcessInfo &) const = default;
 };
 
+// One step of a process's move between nodes (docs/migration.md), as the node that moves it
+// reports it: the `migrations` subscription's items and the collector's history rows.
+struct MigrationEvent {
+    QString id;            // the move, unique in the cluster
+    std::int32_t pid = 0;  // on the source
+    NodeId home = 0;       // its home node
+    NodeId from = 0;       // the source
+    NodeId to = 0;         // the target
+    QString phase;         // "started", "dumped", "transferred", "restored", "done", "failed"
+    QString reason;        // why it was asked for: "user", "balance", "memory", "expel", "bring"
+    QString failure;       // "failed" only: the MigrationError reason ("pid-taken", ...)
+    QString message;       // "failed" only: for the operator
+    QString command;       // comm of the process
+    std::int64_t bytes = 0;    // image bytes sent so far
+    std::int64_t freezeMs = 0; // how long the process has been stopped (done: in all)
+    std::int64_t totalMs = 0;  // since the move started
+    std::int64_t at = 0;       // ms since the epoch
+    bool operator==(const MigrationEvent &) const = default;
+};
+
 } // namespace omview
