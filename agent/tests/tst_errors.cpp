@@ -136,7 +136,7 @@ void TestErrors::errorResponses_data() {
         << QByteArray("{\"id\":9,\"jsonrpc\":\"2.0\",\"method\":\"node.status\",\"params\":null}\n")
         << -32600 << QJsonValue(9) << QString();
     QTest::newRow("unknown method")
-        << request(10, "proc.migrate") << -32601 << QJsonValue(10) << QString();
+        << request(10, "proc.teleport") << -32601 << QJsonValue(10) << QString();
     QTest::newRow("string id") << QByteArray(
                                       "{\"id\":\"x\",\"jsonrpc\":\"2.0\",\"method\":\"no.such\"}\n")
                                << -32601 << QJsonValue(u"x"_s) << QString();

@@ -28,8 +28,13 @@ namespace {
 
 // A chunk of an image per request: with base64 it stays well under the channel's 16 MiB frame.
 constexpr qint64 ChunkBytes = 4 * 1024 * 1024;
-constexpr int PutTimeoutMs = 60'000;
+// A chunk crosses a LAN in well under a second; a link that carries nothing for this long
+// is broken, and the process must not stay stopped waiting for it.
+constexpr int PutTimeoutMs = 15'000;
 constexpr int RestoreTimeoutMs = 300'000;
+constexpr int SettleIntervalMs = 5'000;
+// A restored move older than this without a commit is asked about.
+constexpr qint64 SettleAfterMs = 10'000;
 
 QJsonArray pidArray(const QList<pid_t> &pids) {
     QJsonArray a;
@@ -44,6 +49,15 @@ QList<pid_t> pidList(const QJsonValue &v) {
         if (p.toInteger() > 0)
             out.append(pid_t(p.toInteger()));
     return out;
+}
+
+char stateOf(pid_t pid) {
+    QFile f(u"/proc/%1/stat"_s.arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return '?';
+    const QByteArray text = f.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && close + 2 < text.size() ? text.at(close + 2) : '?';
 }
 
 bool running(pid_t pid) {
@@ -132,6 +146,12 @@ Migrator::Migrator(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers,
     , m_procRoot(procRoot) {
     connect(&m_backend, &hpc::HpcBackend::requestQueued, this, &Migrator::takeRequests,
             Qt::QueuedConnection);
+    // A process restored here waits, stopped, for its source's commit. When that does not
+    // come (the source crashed, or the link broke after the restore) this asks the source
+    // what became of the move, until it answers.
+    m_settle.setInterval(SettleIntervalMs);
+    connect(&m_settle, &QTimer::timeout, this, &Migrator::settleWaiting);
+    m_settle.start();
 }
 
 Migrator::~Migrator() {
@@ -632,28 +652,62 @@ Result<QJsonValue> Migrator::statusHere(const QJsonObject &p) {
 
 // ---- after a crash --------------------------------------------------------------------
 
-void Migrator::recover() {
+void Migrator::askSource(const QString &id, const Incoming &in) {
+    m_peers.forward(in.from, migrationMethods::status, QJsonObject{{u"id"_s, id}},
+                    [this, id, in](Result<QJsonValue> r) {
+                        if (!r || m_store.state(id) != "restored")
+                            return; // asked again later; or settled meanwhile
+                        const QString s = r->toObject().value(u"state"_s).toString();
+                        if (s == u"committed"_s) {
+                            qCInfo(lcAgent).noquote()
+                                << "move" << id << "was committed by its source: resumed here";
+                            (void)commitHere(QJsonObject{{u"id"_s, id}});
+                        } else if (s != u"dumped"_s && s != u"dumping"_s) {
+                            qCInfo(lcAgent).noquote()
+                                << "move" << id << "was called off by its source: dropped here";
+                            killTree(in.tree);
+                            m_store.remove(id);
+                        }
+                    });
+}
+
+void Migrator::settleWaiting() {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString &id : m_store.ids()) {
+        Incoming in;
+        if (m_store.state(id) != "restored" || !readIncoming(id, in))
+            continue;
+        const QFileInfo record(m_store.dirOf(id) + u"/move.state"_s);
+        if (record.lastModified().msecsTo(now) >= SettleAfterMs)
+            askSource(id, in);
+    }
+}
+
+void Migrator::recover() {
+    bool later = false;
+    for (const QString &id : m_store.ids()) {
+        // A criu the crash left running finishes its dump or restore first: only then is
+        // the process in the state the record can settle.
+        if (criuWorksOn(m_store.dirOf(id))) {
+            later = true;
+            continue;
+        }
         const QByteArray state = m_store.state(id);
         Incoming in;
         if (readIncoming(id, in)) {
             // Target side: restored but not yet let run; the source decides.
-            if (state != "restored") {
-                m_store.remove(id);
+            if (state == "restored") {
+                askSource(id, in);
                 continue;
             }
-            m_peers.forward(in.from, migrationMethods::status, QJsonObject{{u"id"_s, id}},
-                            [this, id, in](Result<QJsonValue> r) {
-                                if (!r)
-                                    return; // asked again at the next start
-                                const QString s = r->toObject().value(u"state"_s).toString();
-                                if (s == u"committed"_s) {
-                                    (void)commitHere(QJsonObject{{u"id"_s, id}});
-                                } else {
-                                    killTree(in.tree);
-                                    m_store.remove(id);
-                                }
-                            });
+            // Receiving or restoring when the crash came: the source never heard that the
+            // process was restored, so it resumed it. A copy criu restored meanwhile goes.
+            QList<pid_t> stopped;
+            for (pid_t p : std::as_const(in.tree))
+                if (stateOf(p) == 'T')
+                    stopped.append(p);
+            killTree(stopped);
+            m_store.remove(id);
             continue;
         }
         // Source side. Nothing was committed: the move is off, whatever the target holds
@@ -665,7 +719,13 @@ void Migrator::recover() {
             if (const int p = words[i].toInt(); p > 0)
                 tree.append(pid_t(p));
         if (words.first() == "committed") {
-            killTree(tree);
+            // Only a copy still stopped is the one the crash left: a PID that runs may be the
+            // process back here since, or another one.
+            QList<pid_t> stopped;
+            for (pid_t p : std::as_const(tree))
+                if (stateOf(p) == 'T')
+                    stopped.append(p);
+            killTree(stopped);
             continue;
         }
         if (words.size() >= 2)
@@ -675,6 +735,23 @@ void Migrator::recover() {
         m_store.remove(id);
         qCInfo(lcAgent).noquote() << "move" << id << "was interrupted before commit: resumed here";
     }
+    if (later)
+        QTimer::singleShot(500, this, &Migrator::recover);
+}
+
+bool Migrator::criuWorksOn(const QString &dir) const {
+    const QByteArray wanted = QFile::encodeName(dir);
+    for (const QString &pid : QDir(m_procRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (!pid.front().isDigit())
+            continue;
+        QFile f(m_procRoot + u'/' + pid + u"/cmdline"_s);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QList<QByteArray> args = f.readAll().split('\0');
+        if (!args.isEmpty() && args.first().endsWith("criu") && args.contains(wanted))
+            return true;
+    }
+    return false;
 }
 
 } // namespace omview::agent

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <expected>
 #include <functional>
 #include <omview/agent/peerlink.h>
@@ -105,6 +106,9 @@ private:
         QList<pid_t> tree;
     };
     bool readIncoming(const QString &id, Incoming &in) const;
+    void askSource(const QString &id, const Incoming &in);
+    void settleWaiting();
+    bool criuWorksOn(const QString &dir) const;
     void writeIncoming(const QString &id, const Incoming &in, const QByteArray &state) const;
 
     LocalNode &m_local;
@@ -114,6 +118,7 @@ private:
     QString m_procRoot;
     QHash<pid_t, Move *> m_active;
     QHash<pid_t, QList<MoveDone>> m_waiters; // proc.migrate balance: the queue's move of pid
+    QTimer m_settle;
 };
 
 RpcError toRpcError(const migration::MigrationError &e, pid_t pid);
