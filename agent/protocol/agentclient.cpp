@@ -478,6 +478,12 @@ AgentClient::subscribeProcesses(std::optional<QString> user, std::optional<NodeI
     return subscribe(new ProcessSubscription(this), params);
 }
 
+std::unique_ptr<MigrationSubscription>
+AgentClient::subscribeMigrations(std::optional<NodeId> node, std::chrono::milliseconds interval) {
+    SubscribeParams params{Topic::Migrations, node, toIntervalMs(interval), std::nullopt};
+    return subscribe(new MigrationSubscription(this), params);
+}
+
 template<class S>
 std::unique_ptr<S> AgentClient::subscribe(S *created, const SubscribeParams &params) {
     std::unique_ptr<S> subscription(created);

@@ -241,4 +241,22 @@ fromJson<NodeRecordListDelta>(const QJsonValue &value) {
     return listDeltaFromJson<NodeRecord>(value);
 }
 
+QJsonObject toJson(const MigrationsDelta &delta) {
+    return {{QStringLiteral("events"), toJsonArray(delta.events)}};
+}
+
+template<>
+std::expected<MigrationsDelta, ProtocolError> fromJson<MigrationsDelta>(const QJsonValue &value) {
+    if (!value.isObject())
+        return std::unexpected(
+            ProtocolError{{}, QStringLiteral("must be an object, got %1").arg(describe(value))});
+    const QJsonValue events = value.toObject().value(QLatin1StringView("events"));
+    if (events.isUndefined())
+        return std::unexpected(ProtocolError{QStringLiteral("events"), QStringLiteral("missing")});
+    auto decoded = fromJson<QList<MigrationEvent>>(events);
+    if (!decoded)
+        return std::unexpected(decoded.error().within(QStringLiteral("events")));
+    return MigrationsDelta{std::move(*decoded)};
+}
+
 } // namespace omview

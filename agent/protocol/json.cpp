@@ -116,4 +116,10 @@ fromJson<QList<ProcessInfo>>(const QJsonValue &value) {
     return decodeArray<ProcessInfo>(value);
 }
 
+template<>
+std::expected<QList<MigrationEvent>, ProtocolError>
+fromJson<QList<MigrationEvent>>(const QJsonValue &value) {
+    return decodeArray<MigrationEvent>(value);
+}
+
 } // namespace omview

@@ -20,10 +20,11 @@ constexpr std::array<std::pair<ProcessSignal, QLatin1StringView>, 4> signalNames
     {ProcessSignal::Cont, QLatin1StringView("CONT")},
 }};
 
-constexpr std::array<std::pair<Topic, QLatin1StringView>, 3> topicNames{{
+constexpr std::array<std::pair<Topic, QLatin1StringView>, 4> topicNames{{
     {Topic::Node, QLatin1StringView("node")},
     {Topic::Cluster, QLatin1StringView("cluster")},
     {Topic::Procs, QLatin1StringView("procs")},
+    {Topic::Migrations, QLatin1StringView("migrations")},
 }};
 
 template<class E, std::size_t N>

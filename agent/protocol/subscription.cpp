@@ -100,4 +100,15 @@ std::optional<ProtocolError> ProcessSubscription::apply(const QJsonObject &json)
     return std::nullopt;
 }
 
+MigrationSubscription::MigrationSubscription(AgentClient *client)
+    : Subscription(client, Topic::Migrations) {}
+
+std::optional<ProtocolError> MigrationSubscription::apply(const QJsonObject &json) {
+    auto delta = fromJson<MigrationsDelta>(json);
+    if (!delta)
+        return delta.error();
+    emit updated(delta->events);
+    return std::nullopt;
+}
+
 } // namespace omview

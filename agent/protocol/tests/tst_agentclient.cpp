@@ -560,6 +560,46 @@ private slots:
         QCOMPARE(paramsOf(agent.waitFor(u"unsubscribe"_s)), (QJsonObject{{u"subscription"_s, 7}}));
     }
 
+    void migrationSubscriptionPassesEventsOn() {
+        ScriptedAgent agent;
+        auto client = connected(agent);
+        auto subscription = client->subscribeMigrations(2);
+        QSignalSpy updated(subscription.get(), &MigrationSubscription::updated);
+        QCOMPARE(subscription->topic(), Topic::Migrations);
+        const QJsonObject request = agent.waitFor(u"subscribe"_s);
+        QCOMPARE(
+            paramsOf(request),
+            (QJsonObject{{u"topic"_s, u"migrations"_s}, {u"node"_s, 2}, {u"intervalMs"_s, 1000}}));
+        agent.reply(request, QJsonObject{{u"subscription"_s, 5}});
+        QTRY_COMPARE(subscription->state(), Subscription::State::Active);
+
+        // The first update is empty: the subscription is live.
+        agent.notify(notifications::update, toJson(UpdateParams{5, 1, toJson(MigrationsDelta{})}));
+        QVERIFY(updated.wait(5000));
+        QVERIFY(updated.at(0).at(0).value<QList<MigrationEvent>>().isEmpty());
+
+        MigrationEvent started;
+        started.id = u"m2-77-0000000000000001"_s;
+        started.pid = 77;
+        started.from = 2;
+        started.to = 1;
+        started.phase = u"started"_s;
+        MigrationEvent done = started;
+        done.phase = u"done"_s;
+        agent.notify(notifications::update,
+                     toJson(UpdateParams{5, 2, toJson(MigrationsDelta{{started, done}})}));
+        QVERIFY(updated.wait(5000));
+        QCOMPARE(updated.at(1).at(0).value<QList<MigrationEvent>>(),
+                 (QList<MigrationEvent>{started, done}));
+
+        // A malformed event ends it like any delta that does not apply.
+        QSignalSpy ended(subscription.get(), &Subscription::ended);
+        agent.notify(notifications::update,
+                     toJson(UpdateParams{5, 3, QJsonObject{{u"events"_s, 1}}}));
+        QVERIFY(ended.wait(5000));
+        QCOMPARE(ended.at(0).at(0).value<RpcError>().code, int(ErrorCode::OutOfSync));
+    }
+
     void lostUpdatesEndTheSubscription() {
         ScriptedAgent agent;
         auto client = connected(agent);

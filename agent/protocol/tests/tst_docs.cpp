@@ -139,7 +139,10 @@ private slots:
                 if (notification->method == notifications::update) {
                     auto update = fromJson<UpdateParams>(notification->params);
                     QVERIFY2(update, qPrintable(where + u": "_s + whatFailed(update)));
-                    if (update->delta.contains("added"_L1)) {
+                    if (update->delta.contains("events"_L1)) {
+                        auto delta = fromJson<MigrationsDelta>(update->delta);
+                        QVERIFY2(delta, qPrintable(where + u": "_s + whatFailed(delta)));
+                    } else if (update->delta.contains("added"_L1)) {
                         auto delta = fromJson<ProcessListDelta>(update->delta);
                         QVERIFY2(delta, qPrintable(where + u": "_s + whatFailed(delta)));
                     } else {
@@ -167,6 +170,7 @@ private slots:
             {"NodeStatus", decodes<NodeStatus>()},
             {"Settings", decodes<Settings>()},
             {"ProcessInfo", decodes<ProcessInfo>()},
+            {"MigrationEvent", decodes<MigrationEvent>()},
         };
         const QList<QByteArray> lines = docLines();
         QByteArray heading;
@@ -183,7 +187,7 @@ private slots:
             QVERIFY2(!error, qPrintable(u"docs/protocol.md:%1: "_s.arg(i + 2) + whatFailed(error)));
             ++blocks;
         }
-        QCOMPARE(blocks, 3);
+        QCOMPARE(blocks, 4);
     }
 };
 

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <cmath>
+#include <omview/protocol/delta.h>
 #include <omview/protocol/json.h>
 #include <omview/protocol/methods.h>
 #include <omview/protocol/rpcerror.h>
@@ -356,6 +357,7 @@ private slots:
         checkRoundTrip(SubscribeParams{Topic::Procs, 4, 250, u"ada"_s});
         checkRoundTrip(SubscribeParams{Topic::Cluster, std::nullopt, 60000, std::nullopt});
         checkRoundTrip(SubscribeParams{Topic::Node, 2, 1000, std::nullopt});
+        checkRoundTrip(SubscribeParams{Topic::Migrations, 3, 1000, std::nullopt});
         checkRoundTrip(SubscribeResult{7});
         checkRoundTrip(UnsubscribeParams{7});
         checkRoundTrip(UpdateParams{7, (std::uint64_t{1} << 60) + 3, parse(R"({"load":5})")});
@@ -406,7 +408,7 @@ private slots:
             << u"subscribe"_s << QByteArray(R"({"topic":"node"})") << QString();
         QTest::newRow("subscribe: topic")
             << u"subscribe"_s << QByteArray(R"({"topic":"proc"})")
-            << u"topic: must be one of \"node\", \"cluster\", \"procs\", got \"proc\""_s;
+            << u"topic: must be one of \"node\", \"cluster\", \"procs\", \"migrations\", got \"proc\""_s;
         QTest::newRow("subscribe: fast")
             << u"subscribe"_s << QByteArray(R"({"topic":"node","intervalMs":249})")
             << u"intervalMs: must be 250..60000 ms, got 249"_s;
@@ -545,7 +547,49 @@ private slots:
         QVERIFY(!signalFromName(u"term"));
         QCOMPARE(topicName(Topic::Procs), "procs"_L1);
         QCOMPARE(topicFromName(u"cluster"), Topic::Cluster);
+        QCOMPARE(topicName(Topic::Migrations), "migrations"_L1);
+        QCOMPARE(topicFromName(u"migrations"), Topic::Migrations);
         QVERIFY(!topicFromName(u""));
+        // user filters processes only.
+        QVERIFY(!fromJson<SubscribeParams>(parse(R"({"topic":"migrations","user":"ada"})")));
+    }
+
+    void migrationsDelta() {
+        MigrationEvent done;
+        done.id = u"m1-4242-00000000000000aa"_s;
+        done.pid = 4242;
+        done.home = 1;
+        done.from = 1;
+        done.to = 3;
+        done.phase = u"done"_s;
+        done.reason = u"user"_s;
+        done.command = u"povray"_s;
+        done.bytes = 73924608;
+        done.freezeMs = 790;
+        done.totalMs = 812;
+        done.at = 1718000007000;
+        MigrationEvent failed = done;
+        failed.phase = u"failed"_s;
+        failed.failure = u"pid-taken"_s;
+        failed.message = u"node 3 runs another process with PID 4242"_s;
+        const MigrationsDelta delta{{done, failed}};
+        const QJsonObject json = toJson(delta);
+        QCOMPARE(json.keys(), QStringList{u"events"_s});
+        QCOMPARE(fromJson<MigrationsDelta>(json).value(), delta);
+        QCOMPARE(toJson(MigrationsDelta{}), parse(R"({"events":[]})"));
+        QVERIFY(fromJson<MigrationsDelta>(parse(R"({"events":[]})")).value().isEmpty());
+
+        // Members a newer agent adds are ignored; a wrong one is named.
+        QVERIFY(fromJson<MigrationsDelta>(parse(R"({"events":[],"more":1})")));
+        const auto missing = fromJson<MigrationsDelta>(parse(R"({})"));
+        QCOMPARE(missing.error().field, u"events"_s);
+        QJsonObject bad = json;
+        QJsonArray events = bad.value("events"_L1).toArray();
+        QJsonObject second = events.at(1).toObject();
+        second.insert(u"pid"_s, u"x"_s);
+        events.replace(1, second);
+        bad.insert(u"events"_s, events);
+        QCOMPARE(fromJson<MigrationsDelta>(bad).error().field, u"events[1].pid"_s);
     }
 };
 

@@ -94,6 +94,11 @@ public:
     std::unique_ptr<ProcessSubscription> subscribeProcesses(
         std::optional<QString> user = {}, std::optional<NodeId> node = {},
         std::chrono::milliseconds interval = std::chrono::milliseconds(DefaultIntervalMs));
+    // The moves a node carries out. `interval` only paces a subscription to another node,
+    // which the agent asks for new events that often; this node's come at once.
+    std::unique_ptr<MigrationSubscription> subscribeMigrations(
+        std::optional<NodeId> node = {},
+        std::chrono::milliseconds interval = std::chrono::milliseconds(DefaultIntervalMs));
 
     // Any method by name, for tools and for methods newer than this client.
     QFuture<Result<QJsonValue>> call(const QString &method, const QJsonObject &params,

@@ -38,6 +38,16 @@ struct NodeRecordListDelta {
     bool operator==(const NodeRecordListDelta &) const = default;
 };
 
+// What the `migrations` topic sends: the steps of moves since the previous update, in the
+// order the node took them. Events are not state: nothing is diffed, an empty list is the
+// first update (the subscription is live) and nothing is sent otherwise.
+struct MigrationsDelta {
+    QList<MigrationEvent> events;
+
+    bool isEmpty() const { return events.isEmpty(); }
+    bool operator==(const MigrationsDelta &) const = default;
+};
+
 // The delta from `before` to `after`. Lists are read as maps by key: when a
 // key occurs twice the later entry counts. The delta's lists are sorted by key.
 ProcessListDelta makeDelta(const QList<ProcessInfo> &before, const QList<ProcessInfo> &after);
@@ -59,14 +69,19 @@ std::expected<NodeStatus, ProtocolError> applyDelta(const NodeStatus &state,
 // {added, changed, removed}; all three are always present.
 QJsonObject toJson(const ProcessListDelta &delta);
 QJsonObject toJson(const NodeRecordListDelta &delta);
+// {events}; always present.
+QJsonObject toJson(const MigrationsDelta &delta);
 
 template<>
 std::expected<ProcessListDelta, ProtocolError> fromJson<ProcessListDelta>(const QJsonValue &value);
 template<>
 std::expected<NodeRecordListDelta, ProtocolError>
 fromJson<NodeRecordListDelta>(const QJsonValue &value);
+template<>
+std::expected<MigrationsDelta, ProtocolError> fromJson<MigrationsDelta>(const QJsonValue &value);
 
 } // namespace omview
 
 Q_DECLARE_METATYPE(omview::ProcessListDelta)
 Q_DECLARE_METATYPE(omview::NodeRecordListDelta)
+Q_DECLARE_METATYPE(omview::MigrationsDelta)

@@ -47,5 +47,8 @@ fromJson<QList<NodeRecord>>(const QJsonValue &value);
 template<>
 std::expected<QList<ProcessInfo>, ProtocolError>
 fromJson<QList<ProcessInfo>>(const QJsonValue &value);
+template<>
+std::expected<QList<MigrationEvent>, ProtocolError>
+fromJson<QList<MigrationEvent>>(const QJsonValue &value);
 
 } // namespace omview

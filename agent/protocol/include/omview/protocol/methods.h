@@ -151,7 +151,7 @@ struct MigrateResult {
     bool operator==(const MigrateResult &) const = default;
 };
 
-enum class Topic { Node, Cluster, Procs };
+enum class Topic { Node, Cluster, Procs, Migrations };
 
 struct SubscribeParams {
     Topic topic = Topic::Node;
@@ -194,7 +194,7 @@ struct NodeMapError {
 };
 std::optional<NodeMapError> checkNodeMap(const QString &text);
 
-// Wire names: "TERM", "KILL", "STOP", "CONT"; "node", "cluster", "procs".
+// Wire names: "TERM", "KILL", "STOP", "CONT"; "node", "cluster", "procs", "migrations".
 QLatin1StringView signalName(ProcessSignal signal);
 std::optional<ProcessSignal> signalFromName(QStringView name);
 QLatin1StringView topicName(Topic topic);

@@ -122,4 +122,20 @@ private:
     QList<ProcessInfo> m_processes;
 };
 
+// The `migrations` topic: the steps of the moves a node carries out as their source. It
+// holds no state; each update is only the events since the previous one.
+class MigrationSubscription : public Subscription {
+    Q_OBJECT
+
+signals:
+    // The events of one update, in the order the node reported them (the first, empty
+    // update included: it says the subscription is live).
+    void updated(const QList<omview::MigrationEvent> &events);
+
+private:
+    friend class AgentClient;
+    explicit MigrationSubscription(AgentClient *client);
+    std::optional<ProtocolError> apply(const QJsonObject &delta) override;
+};
+
 } // namespace omview
