@@ -6,6 +6,7 @@
 #include "omview/agent/dispatcher.h"
 #include "omview/agent/localnode.h"
 #include "omview/agent/migrator.h"
+#include "omview/agent/subscriptionhub.h"
 
 #include <sys/prctl.h>
 
@@ -67,6 +68,10 @@ std::expected<std::unique_ptr<Agent>, StartError> Agent::start(const AgentConfig
     agent->m_dispatcher =
         std::make_unique<Dispatcher>(*agent->m_local, *agent->m_backend, *agent->m_cluster);
     agent->m_dispatcher->setMigrator(agent->m_migrator.get());
+    // Every connection's `migrations` subscriptions, and peers forwarding one, read this feed.
+    auto *feed = new MigrationFeed(agent->m_dispatcher.get());
+    agent->m_dispatcher->setMigrationFeed(feed);
+    connect(agent->m_migrator.get(), &Migrator::migrationEvent, feed, &MigrationFeed::publish);
     agent->m_cluster->serve(*agent->m_dispatcher);
     ClusterLink *link = agent->m_cluster.get();
     // Queued: the request that changed membership (a forwarded setpe) gets its

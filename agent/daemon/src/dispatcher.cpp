@@ -4,6 +4,7 @@
 #include "omview/agent/localnode.h"
 #include "omview/agent/migrator.h"
 #include "omview/agent/processcontrol.h"
+#include "omview/agent/subscriptionhub.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -158,6 +159,12 @@ void Dispatcher::call(const CallContext &context, const QString &method, const Q
         m_migrator->handlePeer(context.peer, method, params.toObject(), std::move(done));
         return;
     }
+    // A `migrations` subscription to this node made through a peer reads on from its cursor.
+    if (method == MigrationFeed::sinceMethod && context.origin == CallContext::Origin::Peer &&
+        m_migrationFeed) {
+        done(m_migrationFeed->answer(params.toObject()));
+        return;
+    }
     const auto &all = table();
     const auto it = std::ranges::find_if(all, [&](const Method &m) { return m.name == method; });
     if (it == all.end()) {
@@ -221,6 +228,19 @@ void Dispatcher::readProcesses(std::optional<NodeId> node, const std::optional<Q
                                                 toJson(ProcListParams{node, user}),
                                                 std::move(done));
     done(processesOf(user));
+}
+
+void Dispatcher::readMigrations(NodeId node, const std::optional<MigrationCursor> &after,
+                                Reply<MigrationPage> done) {
+    m_peers.forward(node, MigrationFeed::sinceMethod, MigrationFeed::toJson(after),
+                    [node, done = std::move(done)](Result<QJsonValue> r) {
+                        if (!r)
+                            return done(std::unexpected(r.error()));
+                        auto page = MigrationFeed::pageFromJson(*r);
+                        if (!page)
+                            return done(std::unexpected(badAnswer(node, page.error())));
+                        done(std::move(*page));
+                    });
 }
 
 QList<ProcessInfo> Dispatcher::processesOf(const std::optional<QString> &user) {
@@ -341,10 +361,10 @@ void Dispatcher::procMigrate(const ProcMigrateParams &p, Completion done) {
         // The balancer picks the node and queues the request; the queue's move answers.
         if (auto queued = m_backend.migrate(pid, hpc::HpcTarget::balance()); !queued) {
             if (queued.error().errnum == EAGAIN)
-                return done(std::unexpected(toRpcError(
-                    {migration::Reason::AlreadyThere,
-                     u"the balancer keeps process %1 where it is"_s.arg(pid)},
-                    pid)));
+                return done(std::unexpected(
+                    toRpcError({migration::Reason::AlreadyThere,
+                                u"the balancer keeps process %1 where it is"_s.arg(pid)},
+                               pid)));
             return done(std::unexpected(pidRefusal(queued.error(), pid)));
         }
         m_migrator->waitFor(pid, reply);

@@ -7,7 +7,9 @@
 #include <QProcess>
 #include <QTest>
 #include <omview/agent/localnode.h>
+#include <omview/agent/migrator.h>
 #include <omview/hpc/hpcbackend.h>
+#include <omview/protocol/delta.h>
 
 using namespace Qt::StringLiterals;
 using namespace omview::agent;
@@ -147,6 +149,43 @@ private slots:
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(twoAlive(), 15000);
+    }
+
+    // Node 2's moves reach a client of node 1: node 1 reads node 2's feed every interval.
+    void migrationsOfAnotherNode() {
+        const QJsonObject r = m_client.call(
+            u"subscribe"_s, object(R"({"topic":"migrations","node":2,"intervalMs":250})"));
+        const qint64 id = r.value(u"result"_s).toObject().value(u"subscription"_s).toInteger();
+        QVERIFY2(id >= 1, QJsonDocument(r).toJson().constData());
+        const auto first = m_client.nextNotification();
+        QVERIFY(first);
+        const QJsonObject firstParams = first->value(u"params"_s).toObject();
+        QCOMPARE(firstParams.value(u"seq"_s).toInteger(), 1);
+        QCOMPARE(firstParams.value(u"delta"_s).toObject(), object(R"({"events":[]})"));
+
+        omview::MigrationEvent done;
+        done.id = u"m2-99-0000000000000001"_s;
+        done.pid = 99;
+        done.home = 2;
+        done.from = 2;
+        done.to = 1;
+        done.phase = u"done"_s;
+        done.bytes = 4096;
+        emit m_two->agent().migrator().migrationEvent(done);
+        const auto update = m_client.nextNotification();
+        QVERIFY(update);
+        const QJsonObject params = update->value(u"params"_s).toObject();
+        QCOMPARE(params.value(u"subscription"_s).toInteger(), id);
+        QCOMPARE(params.value(u"seq"_s).toInteger(), 2);
+        const auto delta = omview::fromJson<omview::MigrationsDelta>(params.value(u"delta"_s));
+        QVERIFY(delta);
+        QCOMPARE(delta->events, QList<omview::MigrationEvent>{done});
+        // Nothing new: nothing sent, though node 1 keeps asking.
+        QVERIFY(!m_client.nextNotification(700));
+        QCOMPARE(m_client.call(u"unsubscribe"_s, QJsonObject{{u"subscription"_s, id}})
+                     .value(u"result"_s)
+                     .toObject(),
+                 QJsonObject());
     }
 
     void subscriptionToAnotherNode() {

@@ -8,6 +8,7 @@
 #include <QTest>
 #include <omview/agent/agentserver.h>
 #include <omview/agent/localnode.h>
+#include <omview/agent/migrator.h>
 #include <omview/protocol/delta.h>
 #include <omview/protocol/json.h>
 
@@ -32,6 +33,26 @@ bool containsPid(const QJsonArray &list, qint64 pid) {
             return true;
     }
     return false;
+}
+
+MigrationEvent moveEvent(const QString &phase, std::int32_t pid = 4242) {
+    MigrationEvent e;
+    e.id = u"m1-%1-00000000000000aa"_s.arg(pid);
+    e.pid = pid;
+    e.home = 1;
+    e.from = 1;
+    e.to = 2;
+    e.phase = phase;
+    e.reason = u"user"_s;
+    e.command = u"povray"_s;
+    e.at = 1718000000000;
+    return e;
+}
+
+// The events of a `migrations` update.
+QList<MigrationEvent> eventsOf(const QJsonObject &notification) {
+    const auto delta = fromJson<MigrationsDelta>(paramsOf(notification).value(u"delta"_s));
+    return delta ? delta->events : QList<MigrationEvent>{MigrationEvent{}};
 }
 
 } // namespace
@@ -197,6 +218,67 @@ private slots:
         // Unsubscribing twice is an error naming the parameter.
         const QJsonObject again = c->call(u"unsubscribe"_s, QJsonObject{{u"subscription"_s, a}});
         QCOMPARE(errorCode(again), -32602);
+    }
+
+    // What the node's Migrator reports reaches every `migrations` subscriber at once,
+    // through the wiring omagentd has (Agent::start).
+    void migrationEventsReachEverySubscriber() {
+        auto a = connectClient();
+        auto b = connectClient();
+        QVERIFY(a && b);
+        // An event before anyone subscribes is no one's.
+        emit m_agent->agent().migrator().migrationEvent(moveEvent(u"started"_s, 1));
+        const qint64 ida = subscribe(*a, object(R"({"topic":"migrations"})"));
+        const qint64 idb = subscribe(*b, object(R"({"topic":"migrations","node":1})"));
+        QVERIFY(ida >= 1 && idb >= 1);
+        // The first update is empty: the subscription is live.
+        for (LineClient *c : {a.get(), b.get()}) {
+            const auto first = c->nextNotification();
+            QVERIFY(first);
+            QCOMPARE(paramsOf(*first).value(u"seq"_s).toInteger(), 1);
+            QCOMPARE(paramsOf(*first).value(u"delta"_s).toObject(), object(R"({"events":[]})"));
+        }
+
+        emit m_agent->agent().migrator().migrationEvent(moveEvent(u"started"_s));
+        emit m_agent->agent().migrator().migrationEvent(moveEvent(u"done"_s));
+        for (LineClient *c : {a.get(), b.get()}) {
+            QList<MigrationEvent> received;
+            std::uint64_t seq = 1;
+            while (received.size() < 2) {
+                const auto update = c->nextNotification();
+                QVERIFY(update);
+                QCOMPARE(update->value(u"method"_s).toString(), u"update"_s);
+                QCOMPARE(paramsOf(*update).value(u"seq"_s).toInteger(), qint64(++seq));
+                received += eventsOf(*update);
+            }
+            QCOMPARE(received,
+                     (QList<MigrationEvent>{moveEvent(u"started"_s), moveEvent(u"done"_s)}));
+            QVERIFY(!c->nextNotification(300));
+        }
+
+        // Unsubscribed: nothing more for a; b goes on.
+        QCOMPARE(a->call(u"unsubscribe"_s, QJsonObject{{u"subscription"_s, ida}})
+                     .value(u"result"_s)
+                     .toObject(),
+                 QJsonObject());
+        emit m_agent->agent().migrator().migrationEvent(moveEvent(u"failed"_s, 7));
+        const auto next = b->nextNotification();
+        QVERIFY(next);
+        QCOMPARE(eventsOf(*next), QList<MigrationEvent>{moveEvent(u"failed"_s, 7)});
+        QVERIFY(!a->nextNotification(300));
+    }
+
+    void migrationsOfAnUnreachableNodeEnd() {
+        auto c = connectClient();
+        QVERIFY(c);
+        const qint64 id = subscribe(*c, object(R"({"topic":"migrations","node":999})"));
+        QVERIFY(id >= 1);
+        const auto ended = c->nextNotification();
+        QVERIFY(ended);
+        QCOMPARE(ended->value(u"method"_s).toString(), u"ended"_s);
+        QCOMPARE(paramsOf(*ended).value(u"error"_s).toObject().value(u"code"_s).toInt(), -32002);
+        // The peers' method is not the clients'.
+        QCOMPARE(errorCode(c->call(u"migrations.since"_s)), -32601);
     }
 
     void unreachableNodeEndsTheSubscription() {

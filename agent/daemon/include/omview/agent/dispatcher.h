@@ -20,7 +20,10 @@ class HpcBackend;
 namespace omview::agent {
 
 class LocalNode;
+class MigrationFeed;
 class Migrator;
+struct MigrationCursor;
+struct MigrationPage;
 
 // Who sent a request: a local client (through the socket) or a peer agent forwarding one.
 struct CallContext {
@@ -46,6 +49,9 @@ public:
 
     // The migrator that proc.migrate and the peers' migration.* requests reach.
     void setMigrator(Migrator *migrator) { m_migrator = migrator; }
+    // This node's migration events, for the `migrations` subscriptions here and the peers'.
+    void setMigrationFeed(MigrationFeed *feed) { m_migrationFeed = feed; }
+    MigrationFeed *migrationFeed() const { return m_migrationFeed; }
 
     void call(const CallContext &context, const QString &method, const QJsonValue &params,
               Completion done);
@@ -56,6 +62,9 @@ public:
     void readCluster(std::optional<NodeId> node, Reply<QList<NodeRecord>> done);
     void readProcesses(std::optional<NodeId> node, const std::optional<QString> &user,
                        Reply<QList<ProcessInfo>> done);
+    // Another node's migration events after @after (none but its cursor without one).
+    void readMigrations(NodeId node, const std::optional<MigrationCursor> &after,
+                        Reply<MigrationPage> done);
 
     // Whether @node means this node (absent, or this node's ID).
     bool isLocal(std::optional<NodeId> node) const;
@@ -102,6 +111,7 @@ private:
     hpc::HpcBackend &m_backend;
     PeerLink &m_peers;
     Migrator *m_migrator = nullptr;
+    MigrationFeed *m_migrationFeed = nullptr;
 };
 
 } // namespace omview::agent
