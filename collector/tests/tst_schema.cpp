@@ -63,14 +63,14 @@ void SchemaTest::createsCurrentSchema() {
     QCOMPARE(db.text("SELECT value FROM meta WHERE key = 'application'"), u"omview-collector"_s);
     for (const char *table :
          {"nodes", "node_raw", "node_minute", "node_hour", "cluster_raw", "cluster_minute",
-          "cluster_hour", "checkpoints", "procs", "proc_snapshots", "proc_samples"}) {
+          "cluster_hour", "checkpoints", "procs", "proc_snapshots", "proc_samples", "migrations"}) {
         QVERIFY2(db.integer(std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                                         "AND name = '") +
                             table + "'") == 1,
                  table);
     }
     for (const char *index : {"checkpoints_by_t", "proc_snapshots_by_t", "proc_snapshots_by_node",
-                              "proc_samples_by_proc"})
+                              "proc_samples_by_proc", "migrations_by_t"})
         QVERIFY2(hasIndex(path, index), index);
     // Created fresh: no migration was recorded.
     QCOMPARE(db.integer("SELECT count(*) FROM meta WHERE key LIKE 'migrated.%'"), 0);
@@ -105,11 +105,14 @@ void SchemaTest::upgradesVersion1File() {
     QVERIFY(await((*writer)->flush()));
     (*writer)->close();
 
-    QCOMPARE(databaseVersion(path).value_or(-1), 2);
+    QCOMPARE(databaseVersion(path).value_or(-1), SchemaVersion);
     QVERIFY(hasIndex(path, "proc_samples_by_proc"));
     QVERIFY(hasIndex(path, "proc_snapshots_by_node"));
     RawDb db(path);
-    QVERIFY(db.integer("SELECT value FROM meta WHERE key = 'migrated.2'").has_value());
+    // The upgrade is noted under the version it reached.
+    QVERIFY(db.integer("SELECT value FROM meta WHERE key = 'migrated." +
+                       std::to_string(SchemaVersion) + "'")
+                .has_value());
     QCOMPARE(db.integer("SELECT count(*) FROM node_raw"), 6);
     QCOMPARE(db.integrity(), u"ok"_s);
 
@@ -139,7 +142,7 @@ void SchemaTest::readOnlyStoreRefusesOldFile() {
 
     auto upgraded = CollectorStore::open(path, CollectorStore::Access::ReadWrite);
     QVERIFY2(upgraded, upgraded ? "" : qPrintable(upgraded.error().message));
-    QCOMPARE(databaseVersion(path).value_or(-1), 2);
+    QCOMPARE(databaseVersion(path).value_or(-1), SchemaVersion);
 }
 
 void SchemaTest::refusesNewerSchema() {
@@ -147,7 +150,7 @@ void SchemaTest::refusesNewerSchema() {
     QVERIFY(initializeDatabase(path));
     {
         RawDb db(path, true);
-        QVERIFY(db.exec("PRAGMA user_version = 3"));
+        QVERIFY(db.exec("PRAGMA user_version = " + std::to_string(SchemaVersion + 1)));
     }
     const QByteArray before = digest(path);
     auto writer = StoreWriter::open(testOptions(path));

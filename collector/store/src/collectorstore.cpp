@@ -987,6 +987,51 @@ StoreResult<QList<Checkpoint>> CollectorStore::checkpoints(std::int64_t from, st
     return out;
 }
 
+StoreResult<QList<MigrationRecord>> CollectorStore::migrations(std::int64_t from, std::int64_t to,
+                                                               std::optional<NodeId> node) {
+    if (auto bad = checkRange(from, to))
+        return std::unexpected(*bad);
+    if (auto bad = checkNode(node))
+        return std::unexpected(*bad);
+    // ?3 = 0 (no node ID is 0) means every node.
+    auto stmt = d->statement(
+        "SELECT t, at_ms, id, pid, command, home, from_node, to_node, outcome, failure, message, "
+        "bytes, freeze_ms, total_ms, reason FROM migrations WHERE t BETWEEN ?1 AND ?2 AND "
+        "(?3 = 0 OR from_node = ?3 OR to_node = ?3) ORDER BY t, at_ms, id");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    sql::Statement &s = **stmt;
+    s.bind(1, from).bind(2, to).bind(3, node.value_or(0));
+    QList<MigrationRecord> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        MigrationRecord m;
+        m.t = s.int64(0);
+        m.atMs = s.int64(1);
+        m.id = s.text(2);
+        m.pid = static_cast<std::int32_t>(s.int64(3));
+        m.command = s.text(4);
+        m.home = static_cast<NodeId>(s.int64(5));
+        m.from = static_cast<NodeId>(s.int64(6));
+        m.to = static_cast<NodeId>(s.int64(7));
+        // The table's CHECK admits these two only.
+        m.outcome = outcomeFromName(s.text(8)).value_or(MigrationRecord::Outcome::Failed);
+        m.failure = s.text(9);
+        m.message = s.text(10);
+        m.bytes = s.int64(11);
+        m.freezeMs = s.int64(12);
+        m.totalMs = s.int64(13);
+        m.reason = s.text(14);
+        out.append(std::move(m));
+    }
+    s.reset();
+    return out;
+}
+
 StoreResult<ProcessSnapshot> CollectorStore::processSnapshot(std::optional<NodeId> node,
                                                              std::int64_t t) {
     if (auto bad = checkRange(t, t))

@@ -140,6 +140,7 @@ StoreResult<void> trimCopy(sql::Database &copy, const ExportRequest &r) {
         "DELETE FROM proc_snapshots WHERE t > ?2",
         "DELETE FROM procs WHERE first_t > ?2",
         "DELETE FROM checkpoints WHERE t < ?1 OR t > ?2",
+        "DELETE FROM migrations WHERE t < ?1 OR t > ?2",
     };
     auto tx = sql::Transaction::begin(copy, sql::Transaction::Kind::Immediate);
     if (!tx)
@@ -176,6 +177,7 @@ StoreResult<void> copyRange(sql::Database &copy, const QString &source, const Ex
         "?2",
         "INSERT INTO main.cluster_hour SELECT * FROM src.cluster_hour WHERE t BETWEEN ?1 AND ?2",
         "INSERT INTO main.checkpoints SELECT * FROM src.checkpoints WHERE t BETWEEN ?1 AND ?2",
+        "INSERT INTO main.migrations SELECT * FROM src.migrations WHERE t BETWEEN ?1 AND ?2",
         "INSERT INTO main.proc_snapshots SELECT * FROM src.proc_snapshots WHERE t BETWEEN ?1 AND "
         "?2",
         // Snapshot ids grow with time, so the range's snapshots are an id range.

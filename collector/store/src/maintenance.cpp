@@ -169,6 +169,9 @@ StoreResult<Maintenance> Maintenance::prepare(sql::Database &db, const WriterOpt
          "NOT EXISTS (SELECT 1 FROM proc_samples s WHERE s.proc = p.id) LIMIT ?2)"},
         {&m.m_nodesFrom, "SELECT node FROM nodes WHERE node >= ?1 ORDER BY node LIMIT ?2"},
         {&m.m_deleteCheckpoints, "DELETE FROM checkpoints WHERE t < ?1"},
+        {&m.m_deleteMigrations,
+         "DELETE FROM migrations WHERE rowid IN (SELECT rowid FROM migrations WHERE t < ?1 "
+         "LIMIT ?2)"},
     };
     for (const Spec &spec : specs) {
         auto stmt = db.prepare(spec.text, true);
@@ -218,7 +221,8 @@ StoreResult<std::optional<std::int64_t>> single(sql::Statement &stmt) {
 StoreResult<bool> Maintenance::step(const Context &context) {
     using StepFn = StoreResult<bool> (Maintenance::*)(const Context &);
     static constexpr StepFn steps[] = {&Maintenance::rollupMinute, &Maintenance::rollupHour,
-                                       &Maintenance::pruneRaw, &Maintenance::pruneProcesses};
+                                       &Maintenance::pruneRaw, &Maintenance::pruneProcesses,
+                                       &Maintenance::pruneMigrations};
     for (StepFn fn : steps) {
         auto did = (this->*fn)(context);
         if (!did || *did)
@@ -540,6 +544,15 @@ StoreResult<bool> Maintenance::pruneProcesses(const Context &context) {
     if (orphans > 0 && processesPruned)
         processesPruned();
     return lastSnapshot.has_value() || orphans > 0;
+}
+
+// Migrations go with the process history they belong to, a batch at a time.
+StoreResult<bool> Maintenance::pruneMigrations(const Context &context) {
+    const std::int64_t cutoff = context.lastTick - m_options.retention.processes.count();
+    m_deleteMigrations.bind(1, cutoff).bind(2, m_options.batchRows);
+    if (auto done = m_deleteMigrations.run(); !done)
+        return fail(done);
+    return sqlite3_changes(m_db->handle()) > 0;
 }
 
 StoreResult<bool> Maintenance::sweepTier(const Context &context, bool hourTier) {

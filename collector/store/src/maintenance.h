@@ -67,6 +67,7 @@ private:
     StoreResult<bool> rollupHour(const Context &context);
     StoreResult<bool> pruneRaw(const Context &context);
     StoreResult<bool> pruneProcesses(const Context &context);
+    StoreResult<bool> pruneMigrations(const Context &context);
     StoreResult<bool> sweepTier(const Context &context, bool hourTier);
     // The last node of the batch starting at @p first, or nullopt when the
     // batch reaches the last node.
@@ -86,7 +87,7 @@ private:
     // delete a node's old rows, delete old cluster rows, first cluster row.
     sql::Statement m_tierNodeBoundary[2], m_tierDeleteNode[2], m_tierDeleteCluster[2],
         m_tierFirstCluster[2], m_tierClusterBoundary[2];
-    sql::Statement m_nodesFrom, m_deleteCheckpoints;
+    sql::Statement m_nodesFrom, m_deleteCheckpoints, m_deleteMigrations;
     bool m_orphansPending = true; // snapshots were deleted since the last orphan pass
     const MinuteAccumulator *m_minutes = nullptr;
 };

@@ -179,8 +179,34 @@ CREATE INDEX proc_snapshots_by_node ON proc_snapshots(node, t);
 CREATE INDEX proc_samples_by_proc ON proc_samples(proc, snapshot);
 )sql";
 
+// Version 3: finished process migrations, one row per move, written from the
+// sources' "done" and "failed" events. The move's ID is its key, so an event that
+// reaches the collector twice is one row. t is the collector's second (the tick it
+// came with), like every other row, so retention and ranges use one clock; at_ms is
+// the source's. Kept as long as process history (Retention::processes).
+constexpr char Version3[] = R"sql(
+CREATE TABLE migrations(
+  id TEXT PRIMARY KEY NOT NULL,
+  t INTEGER NOT NULL,
+  at_ms INTEGER NOT NULL,
+  pid INTEGER NOT NULL,
+  command TEXT NOT NULL,
+  home INTEGER NOT NULL,
+  from_node INTEGER NOT NULL,
+  to_node INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'failed')),
+  failure TEXT NOT NULL,
+  message TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  freeze_ms INTEGER NOT NULL,
+  total_ms INTEGER NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
+CREATE INDEX migrations_by_t ON migrations(t);
+)sql";
+
 // Migration i brings a database from version i to i + 1.
-constexpr const char *Migrations[] = {Version1, Version2};
+constexpr const char *Migrations[] = {Version1, Version2, Version3};
 static_assert(std::size(Migrations) == SchemaVersion);
 
 StoreResult<int> userVersion(sql::Database &db) {

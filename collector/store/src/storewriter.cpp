@@ -93,6 +93,15 @@ std::optional<QString> checkTick(const Tick &tick) {
     std::ranges::sort(ids);
     if (const auto twice = std::ranges::adjacent_find(ids); twice != ids.end())
         return u"tick %1: two process snapshots of node %2"_s.arg(tick.t).arg(*twice);
+    for (const MigrationRecord &m : tick.migrations) {
+        if (m.id.isEmpty())
+            return u"tick %1: a migration without an ID"_s.arg(tick.t);
+        if (m.from < 1 || m.from > 65535 || m.to < 1 || m.to > 65535)
+            return u"tick %1: migration %2 from node %3 to %4, not in 1..65535"_s.arg(tick.t)
+                .arg(m.id)
+                .arg(m.from)
+                .arg(m.to);
+    }
     return std::nullopt;
 }
 

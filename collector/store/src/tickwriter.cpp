@@ -52,6 +52,11 @@ StoreResult<TickWriter> TickWriter::prepare(sql::Database &db) {
         {&w.m_insertSample,
          "INSERT INTO proc_samples(snapshot, proc, state, cpu_pct, cpu_ms, rss, nice, where_node, "
          "nmigs, locked, cantmove) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+        // A move already recorded (its event came twice) stays as first written.
+        {&w.m_insertMigration,
+         "INSERT OR IGNORE INTO migrations(id, t, at_ms, pid, command, home, from_node, to_node, "
+         "outcome, failure, message, bytes, freeze_ms, total_ms, reason) VALUES (?1, ?2, ?3, ?4, "
+         "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
     };
     for (const Spec &spec : specs) {
         auto stmt = db.prepare(spec.text, true);
@@ -112,7 +117,30 @@ StoreResult<void> TickWriter::write(const Tick &tick) {
         if (auto done = writeSnapshot(tick.t, snapshot); !done)
             return done;
     }
+    for (const MigrationRecord &m : tick.migrations) {
+        if (auto done = writeMigration(tick.t, m); !done)
+            return done;
+    }
     return {};
+}
+
+StoreResult<void> TickWriter::writeMigration(std::int64_t t, const MigrationRecord &m) {
+    m_insertMigration.bind(1, m.id)
+        .bind(2, t)
+        .bind(3, m.atMs)
+        .bind(4, m.pid)
+        .bind(5, m.command)
+        .bind(6, m.home)
+        .bind(7, m.from)
+        .bind(8, m.to)
+        .bind(9, outcomeName(m.outcome))
+        .bind(10, m.failure)
+        .bind(11, m.message)
+        .bind(12, m.bytes)
+        .bind(13, m.freezeMs)
+        .bind(14, m.totalMs)
+        .bind(15, m.reason);
+    return m_insertMigration.run();
 }
 
 StoreResult<void> TickWriter::writeNode(std::int64_t t, const NodeSample &s) {

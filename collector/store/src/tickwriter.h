@@ -16,7 +16,7 @@ class TickWriter {
 public:
     static StoreResult<TickWriter> prepare(sql::Database &db);
 
-    // Writes the tick's node rows, its cluster row and its process snapshots.
+    // Writes the tick's node rows, its cluster row, its process snapshots and migrations.
     // The caller owns the transaction; after a rollback it calls forget().
     StoreResult<void> write(const Tick &tick);
 
@@ -63,11 +63,13 @@ private:
     StoreResult<void> writeNode(std::int64_t t, const NodeSample &sample);
     StoreResult<void> writeCluster(std::int64_t t, const QList<NodeSample> &nodes);
     StoreResult<void> writeSnapshot(std::int64_t t, const NodeProcesses &snapshot);
+    StoreResult<void> writeMigration(std::int64_t t, const MigrationRecord &m);
     StoreResult<KnownProc> resolve(std::int64_t t, NodeId node, const ProcessSample &p);
 
     sql::Database *m_db = nullptr;
     sql::Statement m_upsertNode, m_insertRaw, m_insertCluster;
     sql::Statement m_insertSnapshot, m_findProc, m_insertProc, m_updateProc, m_insertSample;
+    sql::Statement m_insertMigration;
     bool m_nodesLoaded = false;
     // By node. Ticks list their nodes in order, so a tick walks it front to
     // back (m_nextNode), where a hash costs a cache miss per node.

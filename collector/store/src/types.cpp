@@ -32,6 +32,18 @@ std::optional<Metric> metricFromName(QStringView name) {
     return std::nullopt;
 }
 
+QString outcomeName(MigrationRecord::Outcome outcome) {
+    return outcome == MigrationRecord::Outcome::Failed ? u"failed"_s : u"done"_s;
+}
+
+std::optional<MigrationRecord::Outcome> outcomeFromName(QStringView name) {
+    if (name == u"done")
+        return MigrationRecord::Outcome::Done;
+    if (name == u"failed")
+        return MigrationRecord::Outcome::Failed;
+    return std::nullopt;
+}
+
 bool clusterAverages(Metric metric) {
     return metric == Metric::Load || metric == Metric::Util;
 }

@@ -84,6 +84,12 @@ public:
 
     StoreResult<QList<Checkpoint>> checkpoints(std::int64_t from, std::int64_t to);
 
+    // The moves between nodes that finished within [from, to] (by the second
+    // they were recorded), done or failed, in time order; with a node, only
+    // those from or to it.
+    StoreResult<QList<MigrationRecord>> migrations(std::int64_t from, std::int64_t to,
+                                                   std::optional<NodeId> node = std::nullopt);
+
     // The process snapshot at or before t: of one node, or (nullopt) of every
     // node that reported at that tick. previous/next are the neighbouring
     // snapshot times, for stepping through history.

@@ -6,6 +6,7 @@
 //   1  node tiers (raw, minute, hour), cluster tiers, nodes, checkpoints,
 //      process snapshots indexed by time only
 //   2  indexes for process history: snapshots by (node, t), samples by process
+//   3  migrations: one row per finished move between nodes
 #pragma once
 
 #include <QString>
@@ -13,7 +14,7 @@
 
 namespace omview::store {
 
-inline constexpr int SchemaVersion = 2;
+inline constexpr int SchemaVersion = 3;
 
 // Creates the file when missing and brings it to @p version (1..SchemaVersion)
 // by running each migration in turn, all in one transaction. Refuses files of

@@ -20,7 +20,7 @@ struct Retention {
     std::chrono::seconds raw{14 * 86400};
     std::chrono::seconds minute{90 * 86400};
     std::chrono::seconds hour{730 * 86400};
-    std::chrono::seconds processes{14 * 86400};
+    std::chrono::seconds processes{14 * 86400}; // process snapshots, and migrations
     bool operator==(const Retention &) const = default;
 };
 
@@ -79,8 +79,9 @@ public:
 
     // Queues a tick; never blocks on I/O. Refused with InvalidArgument (and
     // nothing queued) when t is not after the previous tick's, a node ID is 0
-    // or above 65535, or a node or a pid within a node appears twice; with
-    // Busy when the queue is full.
+    // or above 65535, a node or a pid within a node appears twice, or a
+    // migration has no ID or a node outside 1..65535; with Busy when the
+    // queue is full.
     StoreResult<void> submit(Tick tick);
 
     // Records a checkpoint at t with a label (1..200 characters, no control

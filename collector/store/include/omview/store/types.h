@@ -90,13 +90,42 @@ struct NodeProcesses {
     bool operator==(const NodeProcesses &) const = default;
 };
 
+// One finished move of a process between nodes (docs/migration.md), as its source node
+// reported it at the end: done, or failed and resumed where it ran.
+struct MigrationRecord {
+    enum class Outcome { Done, Failed };
+    // The second the collector recorded it (the tick it came with); ignored when writing.
+    std::int64_t t = 0;
+    std::int64_t atMs = 0; // when the source finished it, by the source's clock
+    QString id;            // the move's ID, unique in the cluster
+    std::int32_t pid = 0;  // on the source
+    QString command;
+    NodeId home = 0;
+    NodeId from = 0; // the source
+    NodeId to = 0;   // the target
+    Outcome outcome = Outcome::Done;
+    QString failure; // Failed: the reason ("pid-taken", ...); "" when done
+    QString message; // Failed: for the operator
+    std::int64_t bytes = 0;
+    std::int64_t freezeMs = 0; // how long the process was stopped
+    std::int64_t totalMs = 0;
+    QString reason; // why it was asked for: "user", "balance", "memory", "expel", "bring"
+    bool operator==(const MigrationRecord &) const = default;
+};
+
+// "done", "failed".
+QString outcomeName(MigrationRecord::Outcome outcome);
+std::optional<MigrationRecord::Outcome> outcomeFromName(QStringView name);
+
 // Everything written for one second, in one transaction. Nodes without a
 // fresh sample are simply absent (a gap, never a repeated value); processes is
-// empty except at the seconds a process snapshot is due.
+// empty except at the seconds a process snapshot is due; migrations are the
+// moves that finished since the previous tick.
 struct Tick {
     std::int64_t t = 0;
     QList<NodeSample> nodes;
     QList<NodeProcesses> processes;
+    QList<MigrationRecord> migrations;
 };
 
 // ---- Query results ----
