@@ -53,6 +53,28 @@ store::ProcessSample toSample(const ProcessInfo &p) {
     return out;
 }
 
+std::optional<store::MigrationRecord> toRecord(const MigrationEvent &e) {
+    const auto outcome = store::outcomeFromName(e.phase);
+    if (!outcome)
+        return std::nullopt;
+    store::MigrationRecord out;
+    out.atMs = e.at;
+    out.id = e.id;
+    out.pid = e.pid;
+    out.command = e.command;
+    out.home = e.home;
+    out.from = e.from;
+    out.to = e.to;
+    out.outcome = *outcome;
+    out.failure = e.failure;
+    out.message = e.message;
+    out.bytes = e.bytes;
+    out.freezeMs = e.freezeMs;
+    out.totalMs = e.totalMs;
+    out.reason = e.reason;
+    return out;
+}
+
 AgentFeed::AgentFeed(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -64,6 +86,7 @@ AgentFeed::AgentFeed(Options options, QObject *parent)
 AgentFeed::~AgentFeed() {
     // Subscriptions unsubscribe through the client: they go first.
     m_processes.clear();
+    m_migrationFeeds.clear();
     m_cluster.reset();
     m_client.reset();
 }
@@ -95,6 +118,12 @@ void AgentFeed::reset() {
     }
     m_processes.clear();
     m_processRetryAt.clear();
+    for (auto &[node, subscription] : m_migrationFeeds) {
+        subscription->disconnect(this);
+        subscription.release()->deleteLater();
+    }
+    m_migrationFeeds.clear();
+    m_migrationRetryAt.clear();
     if (m_cluster) {
         m_cluster->disconnect(this);
         m_cluster.release()->deleteLater();
@@ -163,6 +192,81 @@ void AgentFeed::onClusterUpdate(const QList<NodeRecord> &nodes) {
         m_fresh[s.id] = toSample(s);
     }
     syncProcessFeeds(nodes);
+    syncMigrationFeeds(nodes);
+}
+
+// Each node reports the moves it carries out as the source, so every live node
+// has its own subscription (the entry node's without forwarding).
+void AgentFeed::syncMigrationFeeds(const QList<NodeRecord> &nodes) {
+    if (!m_client)
+        return;
+    std::map<store::NodeId, bool> live;
+    for (const NodeRecord &r : nodes) {
+        if (r.node.id >= 1 && r.node.id <= MaxNode)
+            live[r.node.id] = r.alive && r.node.status >= 0;
+    }
+    for (auto it = m_migrationFeeds.begin(); it != m_migrationFeeds.end();) {
+        const store::NodeId node = it->first;
+        ++it;
+        if (const auto found = live.find(node); found == live.end() || !found->second)
+            dropMigrationFeed(node);
+    }
+    const auto now = Clock::now();
+    for (const auto &[node, alive] : live) {
+        if (!alive || m_migrationFeeds.contains(node))
+            continue;
+        const auto retry = m_migrationRetryAt.find(node);
+        if (retry != m_migrationRetryAt.end() && retry->second > now)
+            continue;
+        subscribeMigrations(node);
+    }
+}
+
+void AgentFeed::subscribeMigrations(store::NodeId node) {
+    const bool own = m_client->agent() && m_client->agent()->node == node;
+    auto subscription = m_client->subscribeMigrations(own ? std::nullopt : std::optional(node));
+    MigrationSubscription *sub = subscription.get();
+    connect(sub, &MigrationSubscription::updated, this, &AgentFeed::onMigrationEvents);
+    connect(sub, &Subscription::ended, this, [this, node](const RpcError &error) {
+        qCInfo(lcCollector).noquote()
+            << u"migrations of node %1: %2; trying again later"_s.arg(node).arg(error.toString());
+        dropMigrationFeed(node);
+        m_migrationRetryAt[node] = Clock::now() + m_options.processRetry;
+    });
+    m_migrationFeeds.emplace(node, std::move(subscription));
+}
+
+void AgentFeed::dropMigrationFeed(store::NodeId node) {
+    auto it = m_migrationFeeds.find(node);
+    if (it == m_migrationFeeds.end())
+        return;
+    // Possibly inside the subscription's own signal.
+    it->second->disconnect(this);
+    it->second.release()->deleteLater();
+    m_migrationFeeds.erase(it);
+}
+
+void AgentFeed::onMigrationEvents(const QList<MigrationEvent> &events) {
+    for (const MigrationEvent &e : events) {
+        auto record = toRecord(e);
+        if (!record)
+            continue;
+        // The store refuses a tick holding such a row, with the samples in it.
+        if (record->id.isEmpty() || record->from < 1 || record->from > MaxNode || record->to < 1 ||
+            record->to > MaxNode) {
+            qCWarning(lcCollector).noquote()
+                << u"migration \"%1\" from node %2 to %3 is not recorded: not a move between "
+                   u"nodes"_s.arg(record->id)
+                       .arg(record->from)
+                       .arg(record->to);
+            continue;
+        }
+        m_finished.append(std::move(*record));
+    }
+}
+
+QList<store::MigrationRecord> AgentFeed::takeMigrations() {
+    return std::exchange(m_finished, {});
 }
 
 void AgentFeed::syncProcessFeeds(const QList<NodeRecord> &nodes) {

@@ -138,9 +138,10 @@ void Collector::onTick(std::int64_t t) {
         if (!tick.processes.isEmpty())
             m_nextProcessTick = (t / interval + 1) * interval;
     }
+    tick.migrations = m_feed->takeMigrations();
     m_lastTickNodes = static_cast<int>(tick.nodes.size());
     // Nothing new this second: no row at all (a gap, not a repeated value).
-    if (tick.nodes.isEmpty() && tick.processes.isEmpty())
+    if (tick.nodes.isEmpty() && tick.processes.isEmpty() && tick.migrations.isEmpty())
         return;
     if (auto done = m_writer->submit(std::move(tick)); !done) {
         if (done.error().message != m_lastSubmitError)

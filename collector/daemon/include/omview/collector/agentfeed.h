@@ -1,6 +1,7 @@
 // The collector's view of the cluster through one entry agent: the cluster
-// table (every node's load, memory, ...) and each node's process list, kept
-// current by subscriptions, reconnecting when the agent goes away.
+// table (every node's load, memory, ...), each node's process list and the
+// moves each node finishes, kept current by subscriptions, reconnecting when
+// the agent goes away.
 #pragma once
 
 #include <QObject>
@@ -49,6 +50,9 @@ public:
     QList<store::NodeSample> takeFreshSamples();
     // The process lists of the nodes whose process subscription is current.
     QList<store::NodeProcesses> processSnapshots() const;
+    // The moves that finished (done or failed) since the last call, in the
+    // order they arrived.
+    QList<store::MigrationRecord> takeMigrations();
     Status status() const;
 
 signals:
@@ -68,6 +72,10 @@ private:
     void syncProcessFeeds(const QList<NodeRecord> &nodes);
     void subscribeProcesses(store::NodeId node);
     void dropProcessFeed(store::NodeId node);
+    void syncMigrationFeeds(const QList<NodeRecord> &nodes);
+    void subscribeMigrations(store::NodeId node);
+    void dropMigrationFeed(store::NodeId node);
+    void onMigrationEvents(const QList<MigrationEvent> &events);
     void reset();
     void noteFailure(const QString &message);
 
@@ -77,6 +85,9 @@ private:
     std::unique_ptr<ClusterSubscription> m_cluster;
     std::map<store::NodeId, ProcessFeed> m_processes;
     std::map<store::NodeId, std::chrono::steady_clock::time_point> m_processRetryAt;
+    std::map<store::NodeId, std::unique_ptr<MigrationSubscription>> m_migrationFeeds;
+    std::map<store::NodeId, std::chrono::steady_clock::time_point> m_migrationRetryAt;
+    QList<store::MigrationRecord> m_finished;
     std::map<store::NodeId, std::int64_t> m_lastSampledAt;
     std::map<store::NodeId, store::NodeSample> m_fresh;
     QTimer m_reconnect;
@@ -88,5 +99,7 @@ private:
 // The store's view of what an agent reports.
 store::NodeSample toSample(const NodeStatus &status);
 store::ProcessSample toSample(const ProcessInfo &process);
+// A "done" or "failed" event as a row; nullopt for the steps before the end.
+std::optional<store::MigrationRecord> toRecord(const MigrationEvent &event);
 
 } // namespace omview::collector
