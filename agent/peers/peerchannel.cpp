@@ -92,6 +92,11 @@ PeerChannel::PeerChannel(const ChannelSetup &setup, QTcpSocket *socket, bool ser
     , m_state(server ? State::AwaitHello : State::Connecting)
     , m_peer(peer) {
     m_socket->setParent(this);
+    // Requests and answers are whole frames, each written at once: Nagle's algorithm would
+    // only hold a small answer back until the peer's delayed ACK (40 ms a request).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    connect(m_socket, &QTcpSocket::connected, this,
+            [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
     connect(m_socket, &QTcpSocket::readyRead, this, &PeerChannel::readPending);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         const bool early = m_state == State::Connecting;

@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 #include <csignal>
+#include <optional>
 #include <omview/hpc/hpcbackend.h>
 #include <omview/migration/criu.h>
 #include <omview/migration/movability.h>
@@ -27,7 +28,8 @@ namespace omview::agent {
 namespace {
 
 // A chunk of an image per request: with base64 it stays well under the channel's 16 MiB frame.
-constexpr qint64 ChunkBytes = 4 * 1024 * 1024;
+constexpr qint64 ChunkBytes = 1 * 1024 * 1024;
+constexpr int ChunksInFlight = 4;
 // A chunk crosses a LAN in well under a second; a link that carries nothing for this long
 // is broken, and the process must not stay stopped waiting for it.
 constexpr int PutTimeoutMs = 15'000;
@@ -125,6 +127,13 @@ struct Migrator::Move {
     QElapsedTimer freeze;
     qint64 freezeMs = 0;
     QString command;
+    struct Chunk {
+        QString file;
+        qint64 offset = 0;
+    };
+    QList<Chunk> chunks; // still to send
+    int inFlight = 0;
+    std::optional<MigrationError> transferError;
     MoveDone done;
 
     // What recover() needs after a crash: the target and the processes.
@@ -192,9 +201,14 @@ void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done, hpc::HpcReason r
                 return done(std::unexpected(MigrationError{
                     Reason::AlreadyThere,
                     u"process %1 runs on node %2 already"_s.arg(pid).arg(to)}));
+            // The home says it is the home: the node the process runs on may have lost its
+            // guest record (an emulated /proc/hpc does not outlive its agent).
             m_peers.forward(
                 e.where, migrationMethods::start,
-                QJsonObject{{u"pid"_s, qint64(pid)}, {u"target"_s, qint64(to)}},
+                QJsonObject{{u"pid"_s, qint64(pid)},
+                            {u"target"_s, qint64(to)},
+                            {u"home"_s, qint64(self)},
+                            {u"homePid"_s, qint64(pid)}},
                 [done, where = e.where](Result<QJsonValue> r) {
                     if (!r)
                         return done(std::unexpected(fromRpc(r.error(), Reason::Unreachable)));
@@ -211,7 +225,8 @@ void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done, hpc::HpcReason r
     move(pid, target, reason, std::move(done));
 }
 
-void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone done) {
+void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone done,
+                    MoveOrigin origin) {
     const NodeId self = m_local.id();
     auto later = [this, done](MigrationError e) {
         QTimer::singleShot(0, this, [done, e] { done(std::unexpected(e)); });
@@ -224,6 +239,10 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
     m->reason = reason;
     m->home = self;
     m->homePid = pid;
+    if (origin.home != 0 && origin.home != self) {
+        m->home = origin.home;
+        m->homePid = origin.homePid;
+    }
     if (auto guests = m_backend.guests()) {
         for (const hpc::HpcGuest &g : std::as_const(*guests))
             if (g.pid == pid) {
@@ -302,40 +321,60 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
                 m->tree = now.tree;
             m_store.setState(m->id, "dumped " + m->record());
             report(m, u"dumped"_s);
-            sendImages(m, m_store.images(m->id), 0);
+            sendImages(m);
         });
     });
 }
 
-void Migrator::sendImages(Move *m, QStringList files, qint64 offset) {
-    if (files.isEmpty())
-        return restoreThere(m);
-    const QString name = files.first();
-    QFile f(m->dir + u'/' + name);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(m, {Reason::TransferFailed, u"cannot read image %1"_s.arg(name)}, true);
-    f.seek(offset);
-    const QByteArray chunk = f.read(ChunkBytes);
-    const bool last = f.atEnd();
-    m->bytes += chunk.size();
-    const QJsonObject put{{u"id"_s, m->id},
-                          {u"file"_s, name},
-                          {u"offset"_s, offset},
-                          {u"data"_s, QString::fromLatin1(chunk.toBase64())}};
-    m_peers.forward(
-        m->target, migrationMethods::put, put,
-        [this, m, files, offset, last, size = chunk.size()](Result<QJsonValue> r) mutable {
-            if (!r)
-                return fail(m, fromRpc(r.error(), Reason::TransferFailed), true);
-            if (last) {
-                // The image went over: it has no business on this disk any more.
-                QFile::remove(m->dir + u'/' + files.first());
-                files.removeFirst();
-                return sendImages(m, files, 0);
-            }
-            sendImages(m, files, offset + size);
-        },
-        PutTimeoutMs);
+void Migrator::sendImages(Move *m) {
+    for (const QString &name : m_store.images(m->id)) {
+        const qint64 size = QFileInfo(m->dir + u'/' + name).size();
+        for (qint64 offset = 0; offset < size || (size == 0 && offset == 0);
+             offset += ChunkBytes) {
+            m->chunks.append({name, offset});
+            if (size == 0)
+                break;
+        }
+    }
+    pumpImages(m);
+}
+
+// Keeps a few chunks in flight: a round trip per chunk would leave the link idle while
+// each end parses and writes; the target writes each chunk at its offset, in any order.
+void Migrator::pumpImages(Move *m) {
+    while (!m->transferError && m->inFlight < ChunksInFlight && !m->chunks.isEmpty()) {
+        const auto [name, offset] = m->chunks.takeFirst();
+        QFile f(m->dir + u'/' + name);
+        if (!f.open(QIODevice::ReadOnly) || !f.seek(offset)) {
+            m->transferError = MigrationError{Reason::TransferFailed,
+                                              u"cannot read image %1"_s.arg(name)};
+            break;
+        }
+        const QByteArray chunk = f.read(ChunkBytes);
+        m->bytes += chunk.size();
+        ++m->inFlight;
+        const QJsonObject put{{u"id"_s, m->id},
+                              {u"file"_s, name},
+                              {u"offset"_s, offset},
+                              {u"data"_s, QString::fromLatin1(chunk.toBase64())}};
+        m_peers.forward(
+            m->target, migrationMethods::put, put,
+            [this, m](Result<QJsonValue> r) {
+                --m->inFlight;
+                if (!r && !m->transferError)
+                    m->transferError = fromRpc(r.error(), Reason::TransferFailed);
+                pumpImages(m);
+            },
+            PutTimeoutMs);
+    }
+    if (m->inFlight > 0)
+        return; // the last answer comes back here
+    if (m->transferError)
+        return fail(m, *m->transferError, true);
+    // The images went over: they have no business on this disk any more.
+    for (const QString &name : m_store.images(m->id))
+        QFile::remove(m->dir + u'/' + name);
+    restoreThere(m);
 }
 
 void Migrator::restoreThere(Move *m) {
@@ -449,6 +488,11 @@ void Migrator::report(const Move *m, const QString &phase, const MigrationError 
     e.freezeMs = m->freeze.isValid() ? m->freeze.elapsed() : m->freezeMs;
     e.totalMs = m->total.elapsed();
     e.at = QDateTime::currentMSecsSinceEpoch();
+    qCDebug(lcAgent).noquote() << u"move %1 of %2: %3 after %4 ms, %5 bytes sent"_s.arg(e.id)
+                                      .arg(e.pid)
+                                      .arg(e.phase)
+                                      .arg(e.totalMs)
+                                      .arg(e.bytes);
     emit migrationEvent(e);
 }
 
@@ -481,17 +525,20 @@ void Migrator::handlePeer(NodeId from, const QString &method, const QJsonObject 
     if (method == migrationMethods::start) {
         const pid_t pid = pid_t(p.value(u"pid"_s).toInteger());
         const NodeId target = NodeId(p.value(u"target"_s).toInteger());
+        MoveOrigin origin;
+        if (from == NodeId(p.value(u"home"_s).toInteger()))
+            origin = MoveOrigin{from, pid_t(p.value(u"homePid"_s).toInteger())};
         move(pid, target, hpc::HpcReason::User, [done, pid](MoveOutcome r) {
             if (!r)
                 return done(std::unexpected(toRpcError(r.error(), pid)));
             done(QJsonObject{{u"node"_s, qint64(r->node)},
                              {u"bytes"_s, r->bytes},
                              {u"totalMs"_s, r->totalMs}});
-        });
+        }, origin);
         return;
     }
     if (method == migrationMethods::prepare)
-        return done(prepare(from, p));
+        return prepareWhenFree(from, p, std::move(done), 0);
     if (method == migrationMethods::put)
         return done(put(p));
     if (method == migrationMethods::restore)
@@ -529,6 +576,24 @@ void Migrator::writeIncoming(const QString &id, const Incoming &in, const QByteA
                                           {u"tree"_s, pidArray(in.tree)}})
                     .toJson(QJsonDocument::Compact));
     m_store.setState(id, state);
+}
+
+// A process that died here a moment ago (the copy a move away killed) is a zombie until its
+// parent reaps it, and holds its PID until then: a move straight back waits for that, a
+// few seconds at most, before calling the PID taken.
+void Migrator::prepareWhenFree(NodeId from, const QJsonObject &p, Completion done, int attempt) {
+    constexpr int Attempts = 30;
+    constexpr int PollMs = 100;
+    bool zombie = false;
+    for (const pid_t pid : pidList(p.value(u"tree"_s)))
+        zombie = zombie || stateOf(pid) == 'Z';
+    if (zombie && attempt < Attempts) {
+        QTimer::singleShot(PollMs, this, [this, from, p, done = std::move(done), attempt]() mutable {
+            prepareWhenFree(from, p, std::move(done), attempt + 1);
+        });
+        return;
+    }
+    done(prepare(from, p));
 }
 
 Result<QJsonValue> Migrator::prepare(NodeId from, const QJsonObject &p) {

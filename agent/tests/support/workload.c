@@ -7,6 +7,9 @@
  *                                  "<rounds> <ok|BAD> <checksum>" after every check
  *   omworkload append FILE         appends "<n>\n" to FILE twenty times a second
  *   omworkload threads N FILE      N threads counting; FILE gets each count and the sum
+ *   omworkload dirty MIB PCT FILE  MIB MiB resident, PCT % of its pages written each second;
+ *                                  FILE gets the CLOCK_MONOTONIC time in ms every 10 ms, so
+ *                                  a reader sees how long the process did not run
  *
  * Each writes its state with write(2) on a descriptor it opens anew every time, so no
  * descriptor outlives a move on a path the target does not have.
@@ -160,6 +163,40 @@ static int threads(int n, const char *file)
 	return 0;
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int dirty(long mib, long pct, const char *file)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t pages = (size_t)mib * 1024 * 1024 / page;
+	size_t per_tick = pages * (size_t)pct / 100 / 100; /* 100 ticks a second */
+	size_t at = 0, i;
+	unsigned char *p = malloc(pages * page);
+	char text[64];
+	uint64_t seed = 7;
+
+	if (!p)
+		return 1;
+	for (i = 0; i < pages; i++)
+		p[i * page] = (unsigned char)next(&seed);
+	for (;;) {
+		for (i = 0; i < per_tick; i++) {
+			p[at * page] ^= 1;
+			at = (at + 7919) % pages; /* spread over the whole heap */
+		}
+		snprintf(text, sizeof(text), "%lld\n", now_ms());
+		put(file, text);
+		nap(10);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "count"))
@@ -170,6 +207,9 @@ int main(int argc, char **argv)
 		return append(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "threads"))
 		return threads(atoi(argv[2]), argv[3]);
-	fprintf(stderr, "usage: omworkload {count FILE|heap MIB FILE|append FILE|threads N FILE}\n");
+	if (argc == 5 && !strcmp(argv[1], "dirty"))
+		return dirty(atol(argv[2]), atol(argv[3]), argv[4]);
+	fprintf(stderr, "usage: omworkload {count FILE|heap MIB FILE|append FILE|threads N FILE|"
+			"dirty MIB PCT FILE}\n");
 	return 2;
 }

@@ -50,6 +50,12 @@ struct MoveResult {
 using MoveOutcome = std::expected<MoveResult, migration::MigrationError>;
 using MoveDone = std::function<void(MoveOutcome)>;
 
+// Whose process it is, when the caller knows better than this node's guest records.
+struct MoveOrigin {
+    NodeId home = 0;
+    pid_t homePid = 0;
+};
+
 class Migrator : public QObject {
     Q_OBJECT
 public:
@@ -59,7 +65,8 @@ public:
 
     // Moves process @pid, which runs on this node (at home or as a guest), to @target
     // (0 = its home node).
-    void move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone done);
+    void move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone done,
+              MoveOrigin origin = {});
     // Moves @pid, tracked by this node as its home: here, or through the node it runs on.
     void moveOwn(pid_t pid, NodeId target, MoveDone done,
                  hpc::HpcReason reason = hpc::HpcReason::User);
@@ -82,7 +89,8 @@ signals:
 private:
     struct Move;
     void fail(Move *m, migration::MigrationError error, bool resume);
-    void sendImages(Move *m, QStringList files, qint64 offset);
+    void sendImages(Move *m);
+    void pumpImages(Move *m);
     void restoreThere(Move *m);
     void commit(Move *m);
     void finish(Move *m, MoveOutcome outcome);
@@ -91,6 +99,7 @@ private:
     void killTree(const QList<pid_t> &tree) const;
 
     // Target side.
+    void prepareWhenFree(NodeId from, const QJsonObject &p, Completion done, int attempt);
     Result<QJsonValue> prepare(NodeId from, const QJsonObject &p);
     Result<QJsonValue> put(const QJsonObject &p);
     void restoreHere(const QJsonObject &p, Completion done);
