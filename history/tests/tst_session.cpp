@@ -511,7 +511,7 @@ void SessionTest::emptyDatabase() {
         auto writer = StoreWriter::open(options);
         QVERIFY(writer);
         for (std::int64_t t = S; t < S + 30; ++t)
-            QVERIFY((*writer)->submit(Tick{t, {nodeSampleAt(t, 1)}, {}}));
+            QVERIFY((*writer)->submit(Tick{t, {nodeSampleAt(t, 1)}, {}, {}}));
         (*writer)->close();
     }
     QVERIFY(session.open(loadOnly));
