@@ -68,6 +68,7 @@ private:
     // The nodes whose process list has @pid running omworkload (not a zombie).
     QList<int> nodesRunning(int pid);
     std::optional<QJsonObject> processOn(int node, int pid);
+    bool homeSays(int pid, int node);
     QString file(const QString &name) const { return m_files.filePath(name); }
     // Moves @pid to @target and checks the answer and that it runs there only.
     void moveAndCheck(int pid, int target, int via = 1);
@@ -107,18 +108,18 @@ void TestMigration::initTestCase() {
 }
 
 std::expected<int, QString> TestMigration::start(int node, const QStringList &args) {
-    const auto r = runCommand(QStringLiteral(OMCLUSTER_PATH),
-                              QStringList{u"run"_s, m_cluster->stateDir(), QString::number(node),
-                                          QStringLiteral(OMWORKLOAD_PATH)} +
-                                  args,
-                              30s);
-    if (!r)
-        return std::unexpected(r.error());
-    bool ok = false;
-    const int pid = r->out.trimmed().toInt(&ok);
-    if (r->exitCode != 0 || !ok)
-        return std::unexpected(u"omcluster run: "_s + r->describe());
-    return pid;
+    return m_cluster->run(node, QStringList{QStringLiteral(OMWORKLOAD_PATH)} + args);
+}
+
+// Whether the home (node 1) lists @pid as running on @node.
+bool TestMigration::homeSays(int pid, int node) {
+    const auto list = resultOf(call(1, u"proc.list"_s, {}));
+    if (!list)
+        return false;
+    for (const QJsonValue &v : list->toArray())
+        if (v.toObject().value(u"pid"_s).toInt() == pid)
+            return v.toObject().value(u"where"_s).toInt() == node;
+    return false;
 }
 
 std::optional<QJsonObject> TestMigration::processOn(int node, int pid) {
@@ -193,33 +194,13 @@ void TestMigration::bookkeepingAtHomeAndTarget() {
     moveAndCheck(*pid, 2);
     // The home keeps the record and lists it with the node it runs on; the target knows it
     // as a guest.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            const auto list = resultOf(call(1, u"proc.list"_s, {}));
-            if (!list)
-                return false;
-            for (const QJsonValue &v : list->toArray())
-                if (v.toObject().value(u"pid"_s).toInt() == *pid)
-                    return v.toObject().value(u"where"_s).toInt() == 2;
-            return false;
-        }(),
-        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(homeSays(*pid, 2), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(processOn(2, *pid) && processOn(2, *pid)->value(u"guest"_s).toBool(),
                              5000);
     QCOMPARE(processOn(2, *pid)->value(u"home"_s).toInt(), 1);
     // A guest moved on from node 2 to node 3: the home hears of it.
     moveAndCheck(*pid, 3, 2);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            const auto list = resultOf(call(1, u"proc.list"_s, {}));
-            if (!list)
-                return false;
-            for (const QJsonValue &v : list->toArray())
-                if (v.toObject().value(u"pid"_s).toInt() == *pid)
-                    return v.toObject().value(u"where"_s).toInt() == 3;
-            return false;
-        }(),
-        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(homeSays(*pid, 3), 5000);
     // Asked at home for a process that runs elsewhere: the home has the node it runs on move it.
     moveAndCheck(*pid, 4, 1);
     moveAndCheck(*pid, 1, 1);
@@ -291,18 +272,15 @@ void TestMigration::homeGoesBack() {
     const auto again = migrate(1, *pid, 1);
     QVERIFY(again);
     QCOMPARE(errorCodeOf(*again), -32006);
-    QCOMPARE(again->value(u"error"_s).toObject().value(u"data"_s).toObject().value(u"reason"_s),
-             u"already-there"_s);
+    QCOMPARE(reasonOf(*again), u"already-there"_s);
 }
 
 void TestMigration::socketRefusedBeforeStopping() {
     // socat holds a listening TCP socket: refused before anything stops it.
-    const auto r = runCommand(QStringLiteral(OMCLUSTER_PATH),
-                              {u"run"_s, m_cluster->stateDir(), u"1"_s, u"socat"_s,
-                               u"TCP-LISTEN:7777,reuseaddr"_s, u"OPEN:/dev/null"_s},
-                              30s);
-    QVERIFY2(r && r->exitCode == 0, qPrintable(r ? r->describe() : r.error()));
-    const int pid = r->out.trimmed().toInt();
+    const auto r = m_cluster->run(1, {u"socat"_s, u"TCP-LISTEN:7777,reuseaddr"_s,
+                                      u"OPEN:/dev/null"_s});
+    QVERIFY2(r, qPrintable(why(r)));
+    const int pid = *r;
     QTest::qWait(300);
     const auto refused = migrate(1, pid, 2);
     QVERIFY2(refused, qPrintable(why(refused)));
@@ -319,8 +297,7 @@ void TestMigration::blockedTargetRefuses() {
     const auto refused = migrate(1, *pid, 4);
     QVERIFY(resultOf(call(1, u"settings.set"_s, {{u"node"_s, 4}, {u"block"_s, false}})));
     QVERIFY2(refused, qPrintable(why(refused)));
-    QCOMPARE(refused->value(u"error"_s).toObject().value(u"data"_s).toObject().value(u"reason"_s),
-             u"target-refused"_s);
+    QCOMPARE(reasonOf(*refused), u"target-refused"_s);
     runsOnlyOn(*pid, 1);
     const qint64 before = counterIn(file(u"block"_s));
     QTRY_VERIFY(counterIn(file(u"block"_s)) > before + 2);
@@ -340,8 +317,7 @@ void TestMigration::pidTakenOnTargetResumesAtSource() {
     QVERIFY2(squat && squat->exitCode == 0, qPrintable(squat ? squat->describe() : squat.error()));
     const auto taken = migrate(1, *pid, 3);
     QVERIFY2(taken, qPrintable(why(taken)));
-    QCOMPARE(taken->value(u"error"_s).toObject().value(u"data"_s).toObject().value(u"reason"_s),
-             u"pid-taken"_s);
+    QCOMPARE(reasonOf(*taken), u"pid-taken"_s);
     runsOnlyOn(*pid, 1);
     const qint64 before = counterIn(file(u"taken"_s));
     QTRY_VERIFY(counterIn(file(u"taken"_s)) > before + 2);
@@ -351,8 +327,7 @@ void TestMigration::badRequests() {
     const auto none = migrate(1, 999'999, 2);
     QVERIFY(none);
     QCOMPARE(errorCodeOf(*none), -32001);
-    QCOMPARE(none->value(u"error"_s).toObject().value(u"data"_s).toObject().value(u"reason"_s),
-             u"no-such-process"_s);
+    QCOMPARE(reasonOf(*none), u"no-such-process"_s);
     const auto badTarget = call(1, u"proc.migrate"_s, {{u"pid"_s, 1}, {u"target"_s, u"mars"_s}});
     QVERIFY(badTarget);
     QCOMPARE(errorCodeOf(*badTarget), -32602);

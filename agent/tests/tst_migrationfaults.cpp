@@ -132,18 +132,7 @@ std::expected<QJsonObject, QString> TestMigrationFaults::call(int node, const QS
 }
 
 std::expected<int, QString> TestMigrationFaults::start(int node, const QStringList &args) {
-    const auto r = runCommand(QStringLiteral(OMCLUSTER_PATH),
-                              QStringList{u"run"_s, m_cluster->stateDir(), QString::number(node),
-                                          QStringLiteral(OMWORKLOAD_PATH)} +
-                                  args,
-                              30s);
-    if (!r)
-        return std::unexpected(r.error());
-    bool ok = false;
-    const int pid = r->out.trimmed().toInt(&ok);
-    if (r->exitCode != 0 || !ok)
-        return std::unexpected(u"omcluster run: "_s + r->describe());
-    return pid;
+    return m_cluster->run(node, QStringList{QStringLiteral(OMWORKLOAD_PATH)} + args);
 }
 
 void TestMigrationFaults::omcluster(const QStringList &args) {
@@ -261,12 +250,7 @@ void TestMigrationFaults::targetAgentKilled() {
             QCOMPARE(answer->value(u"result"_s).toObject().value(u"node"_s).toInt(), 2);
             QCOMPARE(runsOnce(m_pid, 40'000), 2);
         } else {
-            const QString reason = answer->value(u"error"_s)
-                                       .toObject()
-                                       .value(u"data"_s)
-                                       .toObject()
-                                       .value(u"reason"_s)
-                                       .toString();
+            const QString reason = reasonOf(*answer);
             QVERIFY2(QStringList({u"unreachable"_s, u"transfer-failed"_s, u"restore-failed"_s,
                                   u"target-refused"_s})
                          .contains(reason),
@@ -315,13 +299,7 @@ void TestMigrationFaults::targetImageSpaceFull() {
     for (int round = 1; round <= Rounds; ++round) {
         const auto r = call(1, u"proc.migrate"_s, {{u"pid"_s, m_pid}, {u"target"_s, 3}}, MoveMs);
         QVERIFY2(r, qPrintable(why(r)));
-        QCOMPARE(r->value(u"error"_s)
-                     .toObject()
-                     .value(u"data"_s)
-                     .toObject()
-                     .value(u"reason"_s)
-                     .toString(),
-                 u"no-space"_s);
+        QCOMPARE(reasonOf(*r), u"no-space"_s);
         QCOMPARE(runsOnce(m_pid), 1);
         heapIntact();
         if (QTest::currentTestFailed())
@@ -356,13 +334,7 @@ void TestMigrationFaults::pidTakenOnTarget() {
         QCOMPARE(squatter, m_pid);
         const auto r = call(1, u"proc.migrate"_s, {{u"pid"_s, m_pid}, {u"target"_s, 2}}, MoveMs);
         QVERIFY2(r, qPrintable(why(r)));
-        QCOMPARE(r->value(u"error"_s)
-                     .toObject()
-                     .value(u"data"_s)
-                     .toObject()
-                     .value(u"reason"_s)
-                     .toString(),
-                 u"pid-taken"_s);
+        QCOMPARE(reasonOf(*r), u"pid-taken"_s);
         QCOMPARE(runsOnce(m_pid), 1);
         heapIntact();
         omcluster({u"exec"_s, u"2"_s, u"pkill"_s, u"-x"_s, u"sleep"_s});

@@ -55,6 +55,25 @@ QList<pid_t> treeOf(pid_t pid) {
     return out;
 }
 
+// Runs criu on @pid into @dir (made here) and waits for it.
+template<class Run> CriuOutcome waitFor(Run run) {
+    std::optional<CriuOutcome> outcome;
+    QObject context;
+    run(&context, [&](CriuOutcome o) { outcome = o; });
+    if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 60000))
+        return CriuOutcome{false, u"criu did not finish within a minute"_s, QString()};
+    return *outcome;
+}
+
+CriuOutcome dumpInto(pid_t pid, const QString &dir) {
+    QDir().mkpath(dir);
+    return waitFor([&](QObject *context, Criu::Done done) { Criu::dump(pid, dir, context, done); });
+}
+
+CriuOutcome restoreFrom(const QString &dir) {
+    return waitFor([&](QObject *context, Criu::Done done) { Criu::restore(dir, context, done); });
+}
+
 } // namespace
 
 class TestCriu : public QObject {
@@ -89,11 +108,8 @@ private slots:
         QTRY_COMPARE(treeOf(pid).size(), 2); // the shell and its sleep
 
         const QString dir = tmp.filePath(u"img"_s);
-        QVERIFY(QDir().mkpath(dir));
-        std::optional<CriuOutcome> dumped;
-        Criu::dump(pid, dir, this, [&](CriuOutcome o) { dumped = o; });
-        QTRY_VERIFY_WITH_TIMEOUT(dumped.has_value(), 60000);
-        QVERIFY2(dumped->ok, qPrintable(dumped->error));
+        const CriuOutcome dumped = dumpInto(pid, dir);
+        QVERIFY2(dumped.ok, qPrintable(dumped.error));
         QCOMPARE(stateOf(pid), 'T'); // left stopped: the source keeps it until told
         const QList<pid_t> tree = treeOf(pid);
         // Gone, and reaped: a zombie still holds its PID, which the restore needs.
@@ -104,10 +120,8 @@ private slots:
         QCOMPARE(stateOf(pid), '?');
         const int before = count(counter);
 
-        std::optional<CriuOutcome> restored;
-        Criu::restore(dir, this, [&](CriuOutcome o) { restored = o; });
-        QTRY_VERIFY_WITH_TIMEOUT(restored.has_value(), 60000);
-        QVERIFY2(restored->ok, qPrintable(restored->error));
+        const CriuOutcome restored = restoreFrom(dir);
+        QVERIFY2(restored.ok, qPrintable(restored.error));
         QCOMPARE(Criu::readPidFile(dir), pid);
         QCOMPARE(stateOf(pid), 'T');
         QTest::qWait(300);
@@ -127,17 +141,12 @@ private slots:
         m_started.append(pid);
         QTRY_VERIFY(count(counter) > 1);
         const QString dir = tmp.filePath(u"img"_s);
-        QVERIFY(QDir().mkpath(dir));
-        std::optional<CriuOutcome> dumped;
-        Criu::dump(pid, dir, this, [&](CriuOutcome o) { dumped = o; });
-        QTRY_VERIFY_WITH_TIMEOUT(dumped.has_value(), 60000);
-        QVERIFY2(dumped->ok, qPrintable(dumped->error));
+        const CriuOutcome dumped = dumpInto(pid, dir);
+        QVERIFY2(dumped.ok, qPrintable(dumped.error));
         // The original still holds its PID: the restore must fail and say why.
-        std::optional<CriuOutcome> restored;
-        Criu::restore(dir, this, [&](CriuOutcome o) { restored = o; });
-        QTRY_VERIFY_WITH_TIMEOUT(restored.has_value(), 60000);
-        QVERIFY(!restored->ok);
-        QVERIFY2(restored->error.contains(u"File exists"_s), qPrintable(restored->error));
+        const CriuOutcome restored = restoreFrom(dir);
+        QVERIFY(!restored.ok);
+        QVERIFY2(restored.error.contains(u"File exists"_s), qPrintable(restored.error));
         for (pid_t p : treeOf(pid))
             ::kill(p, SIGKILL);
         ::waitpid(pid, nullptr, 0);

@@ -104,6 +104,15 @@ std::expected<QJsonValue, QString> resultOf(const std::expected<QJsonObject, QSt
     return response->value(u"result"_s);
 }
 
+QString reasonOf(const QJsonObject &response) {
+    return response.value(QLatin1String("error"))
+        .toObject()
+        .value(QLatin1String("data"))
+        .toObject()
+        .value(QLatin1String("reason"))
+        .toString();
+}
+
 int errorCodeOf(const QJsonObject &response) {
     return response.value(u"error"_s).toObject().value(u"code"_s).toInt();
 }

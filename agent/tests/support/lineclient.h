@@ -46,6 +46,8 @@ private:
 std::expected<QJsonValue, QString> resultOf(const std::expected<QJsonObject, QString> &response);
 // The error code of an error response; 0 when it is not one.
 int errorCodeOf(const QJsonObject &response);
+// `error.data.reason` of an error response (a failed move's reason); "" when there is none.
+QString reasonOf(const QJsonObject &response);
 QString compact(const QJsonObject &o);
 
 } // namespace omview::integration

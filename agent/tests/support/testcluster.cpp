@@ -192,6 +192,18 @@ std::expected<void, QString> TestCluster::startInNode(int node, const QStringLis
     return {};
 }
 
+std::expected<int, QString> TestCluster::run(int node, const QStringList &command) {
+    const auto r =
+        runCommand(omcluster(), QStringList{u"run"_s, m_state, QString::number(node)} + command, 30s);
+    if (!r)
+        return std::unexpected(r.error());
+    bool ok = false;
+    const int pid = r->out.trimmed().toInt(&ok);
+    if (r->exitCode != 0 || !ok)
+        return std::unexpected(u"omcluster run: "_s + r->describe());
+    return pid;
+}
+
 void TestCluster::stopBackground() {
     // omcluster execs nsenter, which forks the command into the node's PID namespace and
     // waits for it: end that child (the test's own process), and the parent follows.

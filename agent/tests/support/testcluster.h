@@ -57,6 +57,9 @@ public:
     // Starts @command inside @node (its network, PID and mount namespaces) in the background;
     // it runs until stopBackground() or down().
     std::expected<void, QString> startInNode(int node, const QStringList &command);
+    // Starts @command as a job of @node (omcluster run: its own session, nothing inherited
+    // from the test); its PID inside the node.
+    std::expected<int, QString> run(int node, const QStringList &command);
     // Ends the background commands: the processes inside the node, then the nsenter parents.
     void stopBackground();
 
