@@ -13,6 +13,7 @@
 #include <cmath>
 #include <concepts>
 #include <cstdint>
+#include <expected>
 #include <limits>
 #include <omview/protocol/protocolerror.h>
 #include <optional>
@@ -314,6 +315,36 @@ std::optional<ProtocolError> patchFields(C &target, const QJsonObject &patch,
             return ProtocolError{f.name, *e};
     }
     return std::nullopt;
+}
+
+// The params of a request: absent means {}, unknown members are refused.
+inline QJsonObject objectOrEmpty(const QJsonValue &value) {
+    return value.isObject() ? value.toObject() : QJsonObject();
+}
+
+template<class C>
+std::expected<C, ProtocolError> decodeParamsObject(const QJsonValue &value,
+                                                   std::span<const Field<C>> fields) {
+    if (!value.isUndefined() && !value.isObject())
+        return std::unexpected(ProtocolError{
+            {}, QStringLiteral("params must be an object, got %1").arg(describe(value))});
+    C out{};
+    if (auto e = decodeFields<C>(objectOrEmpty(value), fields, out, Unknown::Reject))
+        return std::unexpected(*e);
+    return out;
+}
+
+// Results and notifications: unknown members are ignored.
+template<class C>
+std::expected<C, ProtocolError> decodeResultObject(const QJsonValue &value,
+                                                   std::span<const Field<C>> fields) {
+    if (!value.isObject())
+        return std::unexpected(
+            ProtocolError{{}, QStringLiteral("must be an object, got %1").arg(describe(value))});
+    C out{};
+    if (auto e = decodeFields<C>(value.toObject(), fields, out, Unknown::Ignore))
+        return std::unexpected(*e);
+    return out;
 }
 
 } // namespace omview::detail

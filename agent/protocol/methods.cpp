@@ -278,36 +278,6 @@ constexpr auto endedParamsFields = std::to_array<Field<EndedParams>>({
     field<&EndedParams::error>("error"_L1),
 });
 
-QJsonObject objectOrEmpty(const QJsonValue &value) {
-    return value.isObject() ? value.toObject() : QJsonObject();
-}
-
-// Params: absent means {}, unknown members are refused.
-template<class C>
-std::expected<C, ProtocolError> decodeParamsObject(const QJsonValue &value,
-                                                   std::span<const Field<C>> fields) {
-    if (!value.isUndefined() && !value.isObject())
-        return std::unexpected(ProtocolError{
-            {}, QStringLiteral("params must be an object, got %1").arg(describe(value))});
-    C out{};
-    if (auto e = decodeFields<C>(objectOrEmpty(value), fields, out, Unknown::Reject))
-        return std::unexpected(*e);
-    return out;
-}
-
-// Results and notifications: unknown members are ignored.
-template<class C>
-std::expected<C, ProtocolError> decodeResultObject(const QJsonValue &value,
-                                                   std::span<const Field<C>> fields) {
-    if (!value.isObject())
-        return std::unexpected(
-            ProtocolError{{}, QStringLiteral("must be an object, got %1").arg(describe(value))});
-    C out{};
-    if (auto e = decodeFields<C>(value.toObject(), fields, out, Unknown::Ignore))
-        return std::unexpected(*e);
-    return out;
-}
-
 } // namespace
 
 QJsonObject toJson(const HelloParams &p) {

@@ -2,6 +2,7 @@
 // it is called by (mosctl, setpe, showmap, mps, migrate) or by its first argument.
 #include "migrate.h"
 #include "mosctl.h"
+#include "mosrun.h"
 #include "mps.h"
 #include "setpe.h"
 #include "showmap.h"
@@ -27,6 +28,10 @@ Runner runnerFor(const QString &name)
         return runMps;
     if (name == QLatin1String("migrate"))
         return runMigrate;
+    if (name == QLatin1String("mosrun"))
+        return runMosrun;
+    if (isMosrunWrapper(name))
+        return runMosrunWrapper;
     return nullptr;
 }
 
@@ -47,7 +52,8 @@ int main(int argc, char **argv)
         run = runnerFor(name);
     }
     if (!run) {
-        err << "usage: omtools {mosctl|setpe|showmap|mps|migrate} [ARGS...]\n"
+        err << "usage: omtools {mosctl|setpe|showmap|mps|migrate|mosrun|nomig|runhome|runon|\n"
+               "               cpujob|iojob|nodecay|slowdecay|fastdecay} [ARGS...]\n"
                "  or call it by one of those names (the install links them)\n";
         return ExitUsage;
     }

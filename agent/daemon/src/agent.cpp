@@ -4,6 +4,8 @@
 #include "omview/agent/agentserver.h"
 #include "omview/agent/clusterlink.h"
 #include "omview/agent/dispatcher.h"
+#include "omview/agent/jobhost.h"
+#include "omview/agent/jobregistry.h"
 #include "omview/agent/localnode.h"
 #include "omview/agent/migrator.h"
 #include "omview/agent/subscriptionhub.h"
@@ -33,7 +35,9 @@ Agent::~Agent() {
     m_server.reset();
     m_cluster.reset();
     m_dispatcher.reset();
+    m_jobs.reset();
     m_migrator.reset();
+    m_jobHost.reset();
     m_local.reset();
     m_backend.reset();
 }
@@ -68,6 +72,21 @@ std::expected<std::unique_ptr<Agent>, StartError> Agent::start(const AgentConfig
     agent->m_dispatcher =
         std::make_unique<Dispatcher>(*agent->m_local, *agent->m_backend, *agent->m_cluster);
     agent->m_dispatcher->setMigrator(agent->m_migrator.get());
+    // Jobs: those that run here (whatever their home), and those whose home this is.
+    Agent *owner = agent.get();
+    agent->m_jobHost = std::make_unique<JobHost>(
+        [owner] { return owner->m_local->id(); }, JobHost::defaultInitProgram(),
+        [owner](NodeId home, const QJsonObject &message, std::function<void(bool)> taken) {
+            if (home == owner->m_local->id())
+                return owner->m_jobs->deliver(home, message, std::move(taken));
+            owner->m_cluster->forward(home, jobMethods::output, message,
+                                      [taken](Result<QJsonValue> r) { taken(r.has_value()); });
+        });
+    agent->m_jobs = std::make_unique<JobRegistry>(*agent->m_local, *agent->m_backend,
+                                                  *agent->m_cluster, *agent->m_jobHost,
+                                                  *agent->m_migrator);
+    agent->m_migrator->setJobs(agent->m_jobHost.get());
+    agent->m_dispatcher->setJobs(agent->m_jobs.get());
     // Every connection's `migrations` subscriptions, and peers forwarding one, read this feed.
     auto *feed = new MigrationFeed(agent->m_dispatcher.get());
     agent->m_dispatcher->setMigrationFeed(feed);

@@ -231,7 +231,7 @@ std::expected<void, QString> ClusterLink::openChannel(const peers::ClusterKey &k
             return answer(rpc::ErrorResponse{
                 call->id, RpcError(ErrorCode::InternalError, u"the agent is starting"_s)});
         const CallContext context{CallContext::Origin::Peer, u"peer node %1"_s.arg(request.from),
-                                  request.from};
+                                  request.from, {}};
         m_dispatcher->call(context, call->method, addressedHere(call->params, self),
                            [answer, id = call->id](Result<QJsonValue> r) {
                                if (r)

@@ -1,6 +1,7 @@
 #include "omview/agent/dispatcher.h"
 
 #include "omview/agent/agentlog.h"
+#include "omview/agent/jobregistry.h"
 #include "omview/agent/localnode.h"
 #include "omview/agent/migrator.h"
 #include "omview/agent/processcontrol.h"
@@ -120,6 +121,26 @@ Dispatcher::Method Dispatcher::asyncMethod(QLatin1StringView name, bool changes)
     return Method{name, std::move(run), changes};
 }
 
+template<class P, void (Dispatcher::*Handler)(const CallContext &, const P &, Completion)>
+Dispatcher::Method Dispatcher::callerMethod(QLatin1StringView name, bool changes) {
+    Runner run = [name](Dispatcher &d, const CallContext &context, const QJsonValue &params,
+                        Completion &done) {
+        const auto decoded = decodeParams<P>(params);
+        if (!decoded)
+            return done(std::unexpected(decoded.error()));
+        // A job belongs to the node its caller is on: who the caller is, only that node
+        // knows, and that node keeps the job's output for it.
+        if (!d.isLocal(decoded->node) || context.origin != CallContext::Origin::Client ||
+            !d.m_jobs)
+            return done(std::unexpected(RpcError(
+                ErrorCode::InvalidParams,
+                u"%1: only on the node the caller is connected to"_s.arg(name),
+                QJsonObject{{u"param"_s, u"node"_s}})));
+        (d.*Handler)(context, *decoded, std::move(done));
+    };
+    return Method{name, std::move(run), changes};
+}
+
 const QList<Dispatcher::Method> &Dispatcher::table() {
     static const QList<Method> all = {
         method<NodeParams, &Dispatcher::nodeStatus>(omview::methods::nodeStatus, false),
@@ -136,6 +157,9 @@ const QList<Dispatcher::Method> &Dispatcher::table() {
         method<ProcLockParams, &Dispatcher::procLock>(omview::methods::procLock, true),
         asyncMethod<ProcMigrateParams, &Dispatcher::procMigrate>(omview::methods::procMigrate,
                                                                  true),
+        callerMethod<ProcSpawnParams, &Dispatcher::procSpawn>(omview::methods::procSpawn, true),
+        callerMethod<JobReadParams, &Dispatcher::jobRead>(omview::methods::jobRead, false),
+        callerMethod<JobSignalParams, &Dispatcher::jobSignal>(omview::methods::jobSignal, true),
     };
     return all;
 }
@@ -157,6 +181,11 @@ void Dispatcher::call(const CallContext &context, const QString &method, const Q
     if (method.startsWith(migrationMethods::prefix) && context.origin == CallContext::Origin::Peer &&
         m_migrator) {
         m_migrator->handlePeer(context.peer, method, params.toObject(), std::move(done));
+        return;
+    }
+    if (method.startsWith(jobMethods::prefix) && context.origin == CallContext::Origin::Peer &&
+        m_jobs) {
+        m_jobs->handlePeer(context.peer, method, params.toObject(), std::move(done));
         return;
     }
     // A `migrations` subscription to this node made through a peer reads on from its cursor.
@@ -375,6 +404,18 @@ void Dispatcher::procMigrate(const ProcMigrateParams &p, Completion done) {
     case MigrateTarget::Kind::Node:
         return m_migrator->moveOwn(pid, p.target.node, reply);
     }
+}
+
+void Dispatcher::procSpawn(const CallContext &c, const ProcSpawnParams &p, Completion done) {
+    m_jobs->spawn(c.caller, p, std::move(done));
+}
+
+void Dispatcher::jobRead(const CallContext &c, const JobReadParams &p, Completion done) {
+    m_jobs->read(c.caller, p, std::move(done));
+}
+
+void Dispatcher::jobSignal(const CallContext &c, const JobSignalParams &p, Completion done) {
+    m_jobs->signal(c.caller, p, std::move(done));
 }
 
 } // namespace omview::agent

@@ -1,6 +1,7 @@
 #include "omview/agent/migrator.h"
 
 #include "omview/agent/agentlog.h"
+#include "omview/agent/jobhost.h"
 #include "omview/agent/localnode.h"
 
 #include <QDateTime>
@@ -127,6 +128,8 @@ struct Migrator::Move {
     QElapsedTimer freeze;
     qint64 freezeMs = 0;
     QString command;
+    bool isJob = false;
+    QJsonObject job; // what the target needs of a job's pipes (JobHost::freeze)
     struct Chunk {
         QString file;
         qint64 offset = 0;
@@ -282,6 +285,7 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
         return refuse(Reason::CantMove, u"process %1 cannot move: %2"_s.arg(pid).arg(
                                             movable.reasonText()));
     m->tree = movable.tree;
+    m->isJob = m_jobs && m_jobs->hosts(pid);
     m->id = newId(self, pid);
     if (const ProcessInfo *row = m_local.process(pid))
         m->command = row->command;
@@ -298,7 +302,8 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
                               {u"tree"_s, pidArray(m->tree)},
                               {u"home"_s, qint64(m->home)},
                               {u"homePid"_s, qint64(m->homePid)},
-                              {u"files"_s, QJsonArray::fromStringList(movable.files)}};
+                              {u"files"_s, QJsonArray::fromStringList(movable.files)},
+                              {u"job"_s, m->isJob}};
     m_peers.forward(m->target, migrationMethods::prepare, prepare, [this, m](Result<QJsonValue> r) {
         if (!r)
             return fail(m, fromRpc(r.error(), Reason::TargetRefused), false);
@@ -308,6 +313,9 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
         m->dir = *dir;
         m_store.setState(m->id, "dumping " + m->record());
         m->freeze.start();
+        // From here the job's output stays in its pipes, and goes with the images.
+        if (m->isJob)
+            m->job = m_jobs->freeze(m->pid);
         Criu::dump(m->pid, m->dir, this, [this, m](migration::CriuOutcome dumped) {
             if (!dumped.ok) {
                 // criu resumes what it stopped when a dump fails.
@@ -381,7 +389,7 @@ void Migrator::restoreThere(Move *m) {
     report(m, u"transferred"_s);
     m_peers.forward(
         m->target, migrationMethods::restore,
-        QJsonObject{{u"id"_s, m->id}, {u"tree"_s, pidArray(m->tree)}},
+        QJsonObject{{u"id"_s, m->id}, {u"tree"_s, pidArray(m->tree)}, {u"job"_s, m->job}},
         [this, m](Result<QJsonValue> r) {
             if (!r)
                 return fail(m, fromRpc(r.error(), Reason::RestoreFailed), true);
@@ -403,6 +411,8 @@ void Migrator::commit(Move *m) {
         if (auto w = m_backend.reportWhere(m->pid, m->target); !w)
             qCWarning(lcAgent).noquote() << "admin/where:" << w.error().toString();
     }
+    if (m->isJob)
+        m_jobs->release(m->pid);
     killTree(m->tree);
     m->stopped = false;
     if (m->home != self) {
@@ -438,6 +448,8 @@ void Migrator::commit(Move *m) {
 void Migrator::fail(Move *m, MigrationError error, bool resume) {
     if (resume && m->stopped)
         resumeTree(m->tree);
+    if (m->isJob)
+        m_jobs->thaw(m->pid);
     if (m->freeze.isValid())
         m->freezeMs = m->freeze.elapsed();
     m->stopped = false;
@@ -523,7 +535,12 @@ void Migrator::handlePeer(NodeId from, const QString &method, const QJsonObject 
         !migration::ImageStore::validId(id))
         return done(std::unexpected(RpcError(ErrorCode::InvalidParams, u"id: bad move ID"_s)));
     if (method == migrationMethods::start) {
-        const pid_t pid = pid_t(p.value(u"pid"_s).toInteger());
+        pid_t pid = pid_t(p.value(u"pid"_s).toInteger());
+        // The home names its process by its home PID; a job runs here under another.
+        if (auto guests = m_backend.guests())
+            for (const hpc::HpcGuest &g : std::as_const(*guests))
+                if (g.home == from && g.homePid == pid)
+                    pid = pid_t(g.pid);
         const NodeId target = NodeId(p.value(u"target"_s).toInteger());
         MoveOrigin origin;
         if (from == NodeId(p.value(u"home"_s).toInteger()))
@@ -564,6 +581,7 @@ bool Migrator::readIncoming(const QString &id, Incoming &in) const {
     in.home = NodeId(o.value(u"home"_s).toInteger());
     in.homePid = pid_t(o.value(u"homePid"_s).toInteger());
     in.tree = pidList(o.value(u"tree"_s));
+    in.job = o.value(u"job"_s).toString();
     return in.from != 0 && !in.tree.isEmpty();
 }
 
@@ -573,7 +591,8 @@ void Migrator::writeIncoming(const QString &id, const Incoming &in, const QByteA
         f.write(QJsonDocument(QJsonObject{{u"from"_s, qint64(in.from)},
                                           {u"home"_s, qint64(in.home)},
                                           {u"homePid"_s, qint64(in.homePid)},
-                                          {u"tree"_s, pidArray(in.tree)}})
+                                          {u"tree"_s, pidArray(in.tree)},
+                                          {u"job"_s, in.job}})
                     .toJson(QJsonDocument::Compact));
     m_store.setState(id, state);
 }
@@ -617,10 +636,15 @@ Result<QJsonValue> Migrator::prepare(NodeId from, const QJsonObject &p) {
             return std::unexpected(refusal(
                 Reason::CantMove,
                 u"node %1 has no %2, which the process holds open"_s.arg(self).arg(file.toString())));
+    // A job's PIDs are those of its own namespace, free on every node.
+    const bool job = p.value(u"job"_s).toBool();
     for (pid_t pid : in.tree)
-        if (running(pid))
+        if (!job && running(pid))
             return std::unexpected(refusal(
                 Reason::PidTaken, u"node %1 runs another process with PID %2"_s.arg(self).arg(pid)));
+    if (job && !m_jobs)
+        return std::unexpected(refusal(Reason::TargetRefused,
+                                       u"node %1 does not run jobs"_s.arg(self)));
     auto dir = m_store.create(id);
     if (!dir)
         return std::unexpected(toRpcError(dir.error(), 0));
@@ -645,29 +669,51 @@ void Migrator::restoreHere(const QJsonObject &p, Completion done) {
         return done(std::unexpected(refusal(Reason::RestoreFailed, u"no such move"_s)));
     if (const QList<pid_t> dumped = pidList(p.value(u"tree"_s)); !dumped.isEmpty())
         in.tree = dumped;
+    const QJsonObject job = p.value(u"job"_s).toObject();
+    in.job = job.value(u"job"_s).toString();
     for (pid_t pid : in.tree)
-        if (running(pid)) {
+        if (in.job.isEmpty() && running(pid)) {
             m_store.remove(id);
             return done(std::unexpected(refusal(
                 Reason::PidTaken,
                 u"node %1 runs another process with PID %2"_s.arg(m_local.id()).arg(pid))));
         }
+    QList<migration::InheritedPipe> pipes;
+    if (!in.job.isEmpty()) {
+        auto arrival = m_jobs ? m_jobs->prepareArrival(job)
+                              : std::unexpected(u"this node does not run jobs"_s);
+        if (!arrival) {
+            m_store.remove(id);
+            return done(std::unexpected(refusal(Reason::RestoreFailed, arrival.error())));
+        }
+        pipes = *arrival;
+    }
     const QString dir = m_store.dirOf(id);
-    Criu::restore(dir, this, [this, id, in, dir, done](migration::CriuOutcome restored) {
+    Criu::restore(dir, this, [this, id, in, dir, done](migration::CriuOutcome restored) mutable {
         if (!restored.ok) {
             const bool taken = restored.error.contains(u"File exists"_s);
             qCInfo(lcAgent).noquote() << "restore of move" << id << "failed:" << restored.error;
+            if (!in.job.isEmpty())
+                m_jobs->abandon(in.job);
             m_store.remove(id);
             return done(std::unexpected(
                 refusal(taken ? Reason::PidTaken : Reason::RestoreFailed,
                         u"criu restore on node %1: %2"_s.arg(m_local.id()).arg(restored.error))));
         }
+        const pid_t root = Criu::readPidFile(dir);
+        qCInfo(lcAgent).noquote() << "move" << id << "restored as PID" << root;
+        if (!in.job.isEmpty()) {
+            // A job's namespace got PIDs of this node's choosing: its tree is read again.
+            m_jobs->arrived(in.job, root);
+            const migration::Movability now = migration::checkMovability(root, m_procRoot);
+            in.tree = now.tree.isEmpty() ? QList<pid_t>{root} : now.tree;
+        }
         // Images are not needed any more; the record of the move stays until commit.
         for (const QString &name : m_store.images(id))
             QFile::remove(dir + u'/' + name);
         writeIncoming(id, in, "restored");
-        done(QJsonObject{{u"pid"_s, qint64(Criu::readPidFile(dir))}});
-    });
+        done(QJsonObject{{u"pid"_s, qint64(root)}});
+    }, pipes);
 }
 
 Result<QJsonValue> Migrator::commitHere(const QJsonObject &p) {
@@ -687,6 +733,8 @@ Result<QJsonValue> Migrator::commitHere(const QJsonObject &p) {
             qCWarning(lcAgent).noquote() << "admin/guests:" << g.error().toString();
         resumeTree(in.tree);
     }
+    if (!in.job.isEmpty() && m_jobs)
+        m_jobs->start(in.job);
     m_store.remove(id);
     return QJsonObject{{u"pid"_s, qint64(pid)}};
 }
@@ -696,6 +744,8 @@ Result<QJsonValue> Migrator::abortHere(const QJsonObject &p) {
     Incoming in;
     if (readIncoming(id, in) && m_store.state(id) == "restored")
         killTree(in.tree); // restored but never let run: the source keeps it
+    if (!in.job.isEmpty() && m_jobs)
+        m_jobs->abandon(in.job);
     m_store.remove(id);
     return QJsonObject();
 }

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <fcntl.h>
 
 using namespace Qt::StringLiterals;
 
@@ -36,8 +37,14 @@ QString Criu::firstError(const QString &log) {
 }
 
 void Criu::run(const QStringList &args, const QString &dir, const QString &logName,
-               QObject *context, Done done) {
+               QObject *context, Done done, const QList<int> &passFds) {
     auto *process = new QProcess(context);
+    if (!passFds.isEmpty())
+        // criu finds them under the same numbers: only their close-on-exec goes.
+        process->setChildProcessModifier([passFds] {
+            for (int fd : passFds)
+                ::fcntl(fd, F_SETFD, 0);
+        });
     process->setProgram(program());
     process->setArguments(args);
     process->setProcessEnvironment(environment());
@@ -83,10 +90,17 @@ void Criu::dump(pid_t pid, const QString &dir, QObject *context, Done done) {
         dir, u"dump.log"_s, context, std::move(done));
 }
 
-void Criu::restore(const QString &dir, QObject *context, Done done) {
-    run({u"restore"_s, u"-D"_s, dir, u"-o"_s, u"restore.log"_s, u"-v2"_s, u"-d"_s,
-         u"--leave-stopped"_s, u"--file-locks"_s, u"--pidfile"_s, dir + u"/restored.pid"_s},
-        dir, u"restore.log"_s, context, std::move(done));
+void Criu::restore(const QString &dir, QObject *context, Done done,
+                   const QList<InheritedPipe> &pipes) {
+    QStringList args{u"restore"_s, u"-D"_s, dir, u"-o"_s, u"restore.log"_s, u"-v2"_s, u"-d"_s,
+                     u"--leave-stopped"_s, u"--file-locks"_s, u"--pidfile"_s,
+                     dir + u"/restored.pid"_s};
+    QList<int> fds;
+    for (const InheritedPipe &p : pipes) {
+        args << u"--inherit-fd"_s << u"fd[%1]:pipe:[%2]"_s.arg(p.fd).arg(p.inode);
+        fds.append(p.fd);
+    }
+    run(args, dir, u"restore.log"_s, context, std::move(done), fds);
 }
 
 pid_t Criu::readPidFile(const QString &dir) {

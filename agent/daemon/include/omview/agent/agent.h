@@ -19,6 +19,8 @@ class AgentServer;
 class Dispatcher;
 class LocalNode;
 class ClusterLink;
+class JobHost;
+class JobRegistry;
 class Migrator;
 
 // The whole agent in one object, so tests run it in-process exactly as omagentd does.
@@ -50,6 +52,8 @@ private:
     std::unique_ptr<LocalNode> m_local;
     std::unique_ptr<ClusterLink> m_cluster;
     std::unique_ptr<Migrator> m_migrator;
+    std::unique_ptr<JobHost> m_jobHost;
+    std::unique_ptr<JobRegistry> m_jobs;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<AgentServer> m_server;
 };

@@ -7,7 +7,9 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <omview/agent/peeraccess.h>
 #include <omview/agent/peerlink.h>
+#include <omview/protocol/jobs.h>
 #include <omview/protocol/methods.h>
 #include <omview/protocol/rpcerror.h>
 #include <omview/protocol/types.h>
@@ -19,6 +21,7 @@ class HpcBackend;
 
 namespace omview::agent {
 
+class JobRegistry;
 class LocalNode;
 class MigrationFeed;
 class Migrator;
@@ -31,6 +34,7 @@ struct CallContext {
     Origin origin = Origin::Client;
     QString who; // for the log: "uid 1000 pid 4242", "peer 10.0.0.3"
     NodeId peer = 0; // Origin::Peer: the authenticated node
+    PeerIdentity caller; // Origin::Client: who is connected (SO_PEERCRED)
 };
 
 template<class T> using Reply = std::function<void(Result<T>)>;
@@ -51,6 +55,8 @@ public:
     void setMigrator(Migrator *migrator) { m_migrator = migrator; }
     // This node's migration events, for the `migrations` subscriptions here and the peers'.
     void setMigrationFeed(MigrationFeed *feed) { m_migrationFeed = feed; }
+    // The jobs of this node: proc.spawn, job.* and the peers' jobhost.* reach them.
+    void setJobs(JobRegistry *jobs) { m_jobs = jobs; }
     MigrationFeed *migrationFeed() const { return m_migrationFeed; }
 
     void call(const CallContext &context, const QString &method, const QJsonValue &params,
@@ -87,6 +93,9 @@ private:
     static Method method(QLatin1StringView name, bool changes);
     template<class P, void (Dispatcher::*Handler)(const P &, Completion)>
     static Method asyncMethod(QLatin1StringView name, bool changes);
+    // A method for the caller's own node only, that needs to know who calls (jobs).
+    template<class P, void (Dispatcher::*Handler)(const CallContext &, const P &, Completion)>
+    static Method callerMethod(QLatin1StringView name, bool changes);
 
     void forward(const CallContext &context, NodeId node, const QString &method,
                  const QJsonValue &params, Completion done);
@@ -104,6 +113,9 @@ private:
     Result<QJsonValue> procRenice(const ProcReniceParams &p);
     Result<QJsonValue> procLock(const ProcLockParams &p);
     void procMigrate(const ProcMigrateParams &p, Completion done);
+    void procSpawn(const CallContext &c, const ProcSpawnParams &p, Completion done);
+    void jobRead(const CallContext &c, const JobReadParams &p, Completion done);
+    void jobSignal(const CallContext &c, const JobSignalParams &p, Completion done);
 
     QList<ProcessInfo> processesOf(const std::optional<QString> &user);
 
@@ -112,6 +124,7 @@ private:
     PeerLink &m_peers;
     Migrator *m_migrator = nullptr;
     MigrationFeed *m_migrationFeed = nullptr;
+    JobRegistry *m_jobs = nullptr;
 };
 
 } // namespace omview::agent

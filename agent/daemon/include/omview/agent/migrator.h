@@ -25,6 +25,7 @@ class HpcBackend;
 
 namespace omview::agent {
 
+class JobHost;
 class LocalNode;
 
 // The wire names of the peer methods; only peers may call them.
@@ -78,6 +79,9 @@ public:
     // After a restart: settles the moves a crash left half done (docs/migration.md).
     void recover();
 
+    // The jobs of this node, whose pipes move with them.
+    void setJobs(JobHost *jobs) { m_jobs = jobs; }
+
     bool busy(pid_t pid) const { return m_active.contains(pid); }
     // @done gets the outcome of the next queued request's move of @pid.
     void waitFor(pid_t pid, MoveDone done) { m_waiters[pid].append(std::move(done)); }
@@ -113,6 +117,7 @@ private:
         NodeId home = 0;
         pid_t homePid = 0;
         QList<pid_t> tree;
+        QString job; // a job's ID: its PIDs are its own namespace's, its pipes are made here
     };
     bool readIncoming(const QString &id, Incoming &in) const;
     void askSource(const QString &id, const Incoming &in);
@@ -123,6 +128,7 @@ private:
     LocalNode &m_local;
     hpc::HpcBackend &m_backend;
     PeerLink &m_peers;
+    JobHost *m_jobs = nullptr;
     migration::ImageStore m_store;
     QString m_procRoot;
     QHash<pid_t, Move *> m_active;

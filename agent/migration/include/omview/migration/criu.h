@@ -3,6 +3,7 @@
 // so the operator reads why without opening the log.
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QProcess>
 #include <QString>
@@ -18,6 +19,13 @@ struct CriuOutcome {
     QString log;   // the whole log, for the agent's debug output
 };
 
+// A pipe the restored process must find where its dump had one (criu --inherit-fd): a
+// job's stdout, stderr and status pipes, whose other ends the agent holds.
+struct InheritedPipe {
+    qint64 inode = 0; // the pipe's inode in the dump
+    int fd = -1;      // the end the process gets, open in this process
+};
+
 class Criu {
 public:
     using Done = std::function<void(CriuOutcome)>;
@@ -30,7 +38,8 @@ public:
     static void dump(pid_t pid, const QString &dir, QObject *context, Done done);
     // Restores the tree in @dir as a child of this process's subreaper, stopped; the PIDs are
     // those of the dump. @done gets the root's PID through readPidFile(dir).
-    static void restore(const QString &dir, QObject *context, Done done);
+    static void restore(const QString &dir, QObject *context, Done done,
+                        const QList<InheritedPipe> &pipes = {});
     static pid_t readPidFile(const QString &dir);
 
     // The environment criu runs with. CRIU_FAULT=130 makes criu stop a task after its parasite
@@ -44,7 +53,7 @@ public:
 
 private:
     static void run(const QStringList &args, const QString &dir, const QString &logName,
-                    QObject *context, Done done);
+                    QObject *context, Done done, const QList<int> &passFds = {});
 };
 
 } // namespace omview::migration

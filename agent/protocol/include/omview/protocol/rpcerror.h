@@ -26,6 +26,8 @@ enum class ErrorCode : int {
     ForwardingFailed = -32004, // data: {node}
     ProtocolMismatch = -32005, // data: {supported: [versions]}
     MigrationFailed = -32006,  // data: {reason, pid?}
+    SpawnFailed = -32007,      // proc.spawn: the job could not start; data: {reason?}
+    NoSuchJob = -32008,        // data: {job}
     // Made by the client itself; never on the wire.
     Timeout = -32090,
     ConnectionLost = -32091,
