@@ -1,4 +1,5 @@
-# bash completion for omtools: mosctl, setpe, showmap, mps and migrate.
+# bash completion for omtools: mosctl, setpe, showmap, mps, migrate, mosrun and its wrappers
+# (nomig, runhome, runon, cpujob, iojob, nodecay, slowdecay, fastdecay).
 # Installed once per tool name under share/bash-completion/completions, since
 # bash-completion loads a command's completion from the file named after it.
 # Needs nothing of bash-completion itself: only COMP_WORDS and COMP_CWORD.
@@ -187,6 +188,58 @@ _omtools_showmap() {
 }
 
 # One entry point for every name: it finds the tool (also after "omtools").
+# mosrun and its wrappers: their options, then the program (a command), then its arguments
+# (files). runon takes a node ID first.
+_omtools_mosrun() {
+    local cur prev i word node opts start=$_omtools_first
+    cur=$(_omtools_cur) prev=$(_omtools_prev)
+    if [[ $prev == --socket ]]; then
+        _omtools_files "$cur"
+        return
+    fi
+    if [[ $_omtools_tool == runon ]]; then
+        if ((COMP_CWORD == _omtools_first)); then
+            _omtools_reply "$(_omtools_nodes)" "$cur"
+            return
+        fi
+        start=$((_omtools_first + 1))
+    fi
+    for ((i = start; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if [[ $word == --socket ]]; then
+            [[ ${COMP_WORDS[i + 1]} == = ]] && ((i++))
+            ((i++))
+            continue
+        fi
+        [[ $word == -?* ]] && continue
+        # The program is given: what follows are its arguments.
+        _omtools_files "$cur"
+        return
+    done
+    if [[ $cur == -* ]]; then
+        case $_omtools_tool in
+        mosrun)
+            if [[ $cur == -j* ]]; then
+                opts=
+                for node in $(_omtools_nodes); do opts+=-j$node$'\n'; done
+            else
+                opts=$'-h\n-j\n-F\n-l\n-L\n-k\n-c\n-i\n-n\n-s\n-f\n-z\n--socket\n--help'
+                for node in $(_omtools_nodes); do opts+=$'\n'-$node; done
+            fi
+            ;;
+        nomig | runhome | runon) opts=-z ;;
+        *)
+            opts=$'-h\n-z'
+            for node in $(_omtools_nodes); do opts+=$'\n'-$node; done
+            ;;
+        esac
+        _omtools_reply "$opts" "$cur"
+        return
+    fi
+    local IFS=$'\n'
+    COMPREPLY=($(compgen -c -- "$cur"))
+}
+
 _omtools() {
     _omtools_locate
     if ((COMP_CWORD < _omtools_first)); then
@@ -199,8 +252,11 @@ _omtools() {
     mps) _omtools_mps ;;
     setpe) _omtools_setpe ;;
     showmap) _omtools_showmap ;;
+    mosrun | nomig | runhome | runon | cpujob | iojob | nodecay | slowdecay | fastdecay)
+        _omtools_mosrun ;;
     *) COMPREPLY=() ;;
     esac
 }
 
-complete -F _omtools omtools mosctl setpe showmap mps migrate
+complete -F _omtools omtools mosctl setpe showmap mps migrate mosrun nomig runhome runon cpujob \
+    iojob nodecay slowdecay fastdecay

@@ -56,7 +56,8 @@ M=$stub/migrate
 nodes="1 2 12"
 
 # Every tool name has the completion.
-for tool in omtools mosctl setpe showmap mps migrate; do
+for tool in omtools mosctl setpe showmap mps migrate mosrun nomig runhome runon cpujob iojob \
+    nodecay slowdecay fastdecay; do
     checks=$((checks + 1))
     complete -p "$tool" >/dev/null 2>&1 || {
         echo "FAIL: no completion registered for $tool"
@@ -121,6 +122,27 @@ expect "-off" "$stub/setpe" -o
 expect "$nodes" "$stub/setpe" -w -p ""
 expect "--guests" "$stub/mps" --g
 expect "--socket" "$stub/showmap" --so
+
+# mosrun: placement options with the map's nodes, then a command, then files.
+expect "-j1 -j2 -j12" "$stub/mosrun" -j
+expect "-1 -12" "$stub/mosrun" -c -1
+expect "--socket" "$stub/mosrun" --so
+expect "$nodes" "$stub/runon" ""
+expect "-z" "$stub/runon" 2 -
+expect "-z" "$stub/nomig" -
+expect "-h" "$stub/cpujob" -h
+complete_line "$stub/mosrun" -2 bas
+checks=$((checks + 1))
+if [[ " $reply " != *" bash "* ]]; then
+    echo "FAIL: mosrun -2 bas<TAB> does not offer bash: '$reply'"
+    failures=$((failures + 1))
+fi
+complete_line "$stub/mosrun" -2 ls /et
+checks=$((checks + 1))
+if [[ " $reply " != *" /etc "* ]]; then
+    echo "FAIL: mosrun -2 ls /et<TAB> does not offer /etc: '$reply'"
+    failures=$((failures + 1))
+fi
 
 echo "$checks checks, $failures failed"
 [[ $failures -eq 0 ]]

@@ -3,6 +3,7 @@
 #include "omview/agent/agentlog.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QList>
 #include <QSocketNotifier>
@@ -213,6 +214,21 @@ bool JobHost::hosts(pid_t pid) const {
     return !jobOf(pid).isEmpty();
 }
 
+pid_t JobHost::rootOf(pid_t pid, const QString &procRoot) const {
+    constexpr int MaxDepth = 64;
+    for (int depth = 0; pid > 1 && depth < MaxDepth; ++depth) {
+        if (hosts(pid))
+            return pid;
+        QFile f(procRoot + u"/%1/stat"_s.arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            return 0;
+        const QByteArray text = f.readAll();
+        // After ") ": state ppid ...
+        pid = pid_t(text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toInt());
+    }
+    return 0;
+}
+
 QString JobHost::jobOf(pid_t pid) const {
     for (const Job *j : m_jobs)
         if (j->pid == pid && !j->released)
@@ -357,6 +373,17 @@ QJsonObject JobHost::freeze(pid_t pid) {
     Job *j = m_jobs.value(jobOf(pid));
     if (!j)
         return QJsonObject();
+    // Everything in the pipes now: the job is stopped, so nothing follows until it runs
+    // again, here (thaw) or there.
+    for (Stream *s : {&j->out, &j->err})
+        while (s->fd >= 0 && !s->eof) {
+            const qint64 before = s->offset;
+            readable(j, s);
+            if (s->offset == before)
+                break;
+        }
+    if (j->status.fd >= 0)
+        readStatus(j);
     j->frozen = true;
     for (Stream *s : j->streams)
         if (s->notifier)

@@ -387,8 +387,9 @@ void JobRegistry::deliver(NodeId from, const QJsonObject &m, std::function<void(
         ++j->moves;
         qCInfo(lcAgent).noquote() << "job" << j->id << "runs on node" << node;
     }
+    // Back home, a job runs under a new PID: the one the home lists it by from now on.
     if (node == m_local.id() && pid > 0)
-        j->localPid = pid;
+        j->pid = j->localPid = pid;
     if (const QString stream = m.value(u"stream"_s).toString(); !stream.isEmpty()) {
         Stream &s = stream == u"stderr" ? j->err : j->out;
         s.add(m.value(u"offset"_s).toInteger(),
@@ -400,6 +401,11 @@ void JobRegistry::deliver(NodeId from, const QJsonObject &m, std::function<void(
         j->err.end = m.value(u"stderrEnd"_s).toInteger();
         j->exitCode = int(m.value(u"exitCode"_s).toInteger());
         j->signal = int(m.value(u"signal"_s).toInteger());
+        // Away, the home kept its record (admin/where); it ended, so the record goes.
+        if (node != m_local.id())
+            if (auto gone = m_backend.reportExited(j->pid); !gone)
+                qCDebug(lcAgent).noquote() << "job" << j->id << "admin/where:"
+                                           << gone.error().toString();
     }
     if (j->detached) {
         j->out.discard();

@@ -234,6 +234,14 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
     auto later = [this, done](MigrationError e) {
         QTimer::singleShot(0, this, [done, e] { done(std::unexpected(e)); });
     };
+    // A process of a job moves with its job: the namespace goes whole, from its init.
+    if (const pid_t root = m_jobs ? m_jobs->rootOf(pid, m_procRoot) : 0; root > 0 && root != pid) {
+        if (reason != hpc::HpcReason::User && lockedHere(root))
+            return later({Reason::CantMove, u"process %1 belongs to job %2, which is locked"_s
+                                                .arg(pid)
+                                                .arg(root)});
+        pid = root;
+    }
     if (m_active.contains(pid))
         return later({Reason::Busy, u"process %1 is being moved already"_s.arg(pid)});
 
@@ -313,15 +321,17 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
         m->dir = *dir;
         m_store.setState(m->id, "dumping " + m->record());
         m->freeze.start();
-        // From here the job's output stays in its pipes, and goes with the images.
-        if (m->isJob)
-            m->job = m_jobs->freeze(m->pid);
         Criu::dump(m->pid, m->dir, this, [this, m](migration::CriuOutcome dumped) {
             if (!dumped.ok) {
                 // criu resumes what it stopped when a dump fails.
                 return fail(m, {Reason::DumpFailed, u"criu dump: %1"_s.arg(dumped.error)}, true);
             }
             m->stopped = true;
+            // The job is stopped: what it wrote is read here to the end and sent home from
+            // here, and the target reads on from there. (criu does not put a pipe's data
+            // into a pipe it is given with --inherit-fd.)
+            if (m->isJob)
+                m->job = m_jobs->freeze(m->pid);
             // The tree as criu took it: it was stopped whole, so no child came or went since.
             // (The one checked before the dump may have had a short-lived child more or less.)
             const migration::Movability now = migration::checkMovability(m->pid, m_procRoot);
@@ -332,6 +342,14 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
             sendImages(m);
         });
     });
+}
+
+bool Migrator::lockedHere(pid_t pid) const {
+    if (auto procs = m_backend.procs())
+        for (const hpc::HpcProcEntry &e : std::as_const(*procs))
+            if (e.pid == pid)
+                return e.locked;
+    return false;
 }
 
 void Migrator::sendImages(Move *m) {
@@ -724,9 +742,14 @@ Result<QJsonValue> Migrator::commitHere(const QJsonObject &p) {
     const NodeId self = m_local.id();
     const pid_t pid = in.tree.first();
     if (in.home == self) {
-        // Home again: the process runs here once it is let go.
+        // Home again: the process runs here once it is let go. A job comes back under
+        // another PID (its namespace's outer PID is this node's choice): the record of the
+        // old one goes, and the process is this node's own under the new one.
         resumeTree(in.tree);
-        if (auto w = m_backend.reportWhere(in.homePid, 0); !w)
+        const bool renamed = !in.job.isEmpty() && pid != in.homePid;
+        if (auto w = renamed ? m_backend.reportExited(in.homePid)
+                             : m_backend.reportWhere(in.homePid, 0);
+            !w)
             qCWarning(lcAgent).noquote() << "admin/where:" << w.error().toString();
     } else {
         if (auto g = m_backend.addGuest(pid, in.home, in.homePid); !g)

@@ -4,6 +4,7 @@
 #include "peertable.h"
 #include "processtable.h"
 #include "procfs.h"
+#include "loadinflight.h"
 #include "requestqueue.h"
 #include "settingscheck.h"
 
@@ -54,7 +55,8 @@ EmulatedHpc::EmulatedHpc(const QString &procRoot, HpcClock clock, QObject *paren
     , m_map(std::make_unique<NodeMap>())
     , m_peers(std::make_unique<PeerTable>())
     , m_procs(std::make_unique<ProcessTable>(*m_fs))
-    , m_requests(std::make_unique<RequestQueue>()) {
+    , m_requests(std::make_unique<RequestQueue>())
+    , m_inFlight(std::make_unique<LoadInFlight>()) {
     m_settings.version = QStringLiteral("hpc 1.0.0");
     m_procs->scan(decayParams());
     m_sampleTimer.setTimerType(Qt::PreciseTimer);
@@ -473,6 +475,20 @@ QList<hpc_node_view> EmulatedHpc::peerViews() const {
     return out;
 }
 
+std::optional<hpc_node_view> EmulatedHpc::balancingSelf() const {
+    auto v = selfView();
+    if (v)
+        v->load = m_inFlight->adjusted(0, v->load, m_clock());
+    return v;
+}
+
+QList<hpc_node_view> EmulatedHpc::balancingPeers() const {
+    QList<hpc_node_view> peers = peerViews();
+    for (hpc_node_view &p : peers)
+        p.load = m_inFlight->adjusted(p.id, p.load, m_clock());
+    return peers;
+}
+
 hpc_proc_view EmulatedHpc::procView(const TrackedProcess &p) const {
     std::uint32_t flags = 0;
     if (p.locked)
@@ -488,10 +504,10 @@ hpc_proc_view EmulatedHpc::procView(const TrackedProcess &p) const {
 }
 
 void EmulatedHpc::balance() {
-    const auto self = selfView();
+    const auto self = balancingSelf();
     if (!self)
         return;
-    const QList<hpc_node_view> peers = peerViews();
+    const QList<hpc_node_view> peers = balancingPeers();
     const hpc_overheads o{m_settings.overheads[0], m_settings.overheads[1], m_settings.overheads[2],
                           m_settings.overheads[3]};
     // Reading why a process cannot move costs a file read each, so only the processes the
@@ -519,8 +535,19 @@ void EmulatedHpc::balance() {
     const HpcTarget target = chosen ? targetOf(*chosen, d.target) : HpcTarget::toNode(d.target);
     // A full queue drops the decision; it is made again next second. The hold-down starts
     // when the agent takes the request (takeRequests).
-    if (!queue(HpcRequest{Pid(d.pid), target, reason}))
+    if (!queue(HpcRequest{Pid(d.pid), target, reason})) {
         qCDebug(lcHpc) << "request queue full, balancer decision for" << d.pid << "dropped";
+        return;
+    }
+    if (d.reason != HPC_REASON_LOAD || !chosen)
+        return;
+    // A process moved for load is busy: it counts as one runnable task on either side (its
+    // decayed usage understates that when the CPUs are shared by more such processes).
+    constexpr std::uint32_t Busy = 1000;
+    for (const hpc_node_view &t : peers)
+        if (t.id == d.target)
+            m_inFlight->add(t.id, hpc_proc_load(Busy, t.speed, m_settings.sspeed, t.cpus),
+                            hpc_proc_load(Busy, self->speed, m_settings.sspeed, self->cpus), now);
 }
 
 // A guest sent to its own home node goes "home".
@@ -532,10 +559,10 @@ HpcTarget EmulatedHpc::targetOf(const TrackedProcess &p, NodeId node) {
 
 HpcResult<HpcTarget> EmulatedHpc::resolveBalance(const TrackedProcess &p) const {
     const QString file = QStringLiteral("admin/migrate");
-    const auto self = selfView();
+    const auto self = balancingSelf();
     if (!self)
         return fail(refused(EIO, file, QStringLiteral("this node's values are unreadable")));
-    const QList<hpc_node_view> peers = peerViews();
+    const QList<hpc_node_view> peers = balancingPeers();
     const hpc_overheads o{m_settings.overheads[0], m_settings.overheads[1], m_settings.overheads[2],
                           m_settings.overheads[3]};
     const hpc_proc_view view = procView(p);

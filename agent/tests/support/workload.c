@@ -10,12 +10,16 @@
  *   omworkload dirty MIB PCT FILE  MIB MiB resident, PCT % of its pages written each second;
  *                                  FILE gets the CLOCK_MONOTONIC time in ms every 10 ms, so
  *                                  a reader sees how long the process did not run
+ *   omworkload print N MS CODE     prints "out <i>" on stdout and "err <i>" on stderr for
+ *                                  i = 1..N, one pair every MS ms, then exits with CODE;
+ *                                  SIGUSR1 makes it print "usr1 <i>" (mosrun's tests)
  *
  * Each writes its state with write(2) on a descriptor it opens anew every time, so no
  * descriptor outlives a move on a path the target does not have.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -197,8 +201,36 @@ static int dirty(long mib, long pct, const char *file)
 	return 0;
 }
 
+static volatile sig_atomic_t usr1;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	usr1 = 1;
+}
+
+static int print(long n, long ms, int code)
+{
+	long i;
+
+	signal(SIGUSR1, on_usr1);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	for (i = 1; i <= n; i++) {
+		if (usr1) {
+			usr1 = 0;
+			printf("usr1 %ld\n", i);
+		}
+		printf("out %ld\n", i);
+		fprintf(stderr, "err %ld\n", i);
+		nap(ms);
+	}
+	return code;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "print"))
+		return print(atol(argv[2]), atol(argv[3]), atoi(argv[4]));
 	if (argc == 3 && !strcmp(argv[1], "count"))
 		return count(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "heap"))
@@ -210,6 +242,6 @@ int main(int argc, char **argv)
 	if (argc == 5 && !strcmp(argv[1], "dirty"))
 		return dirty(atol(argv[2]), atol(argv[3]), argv[4]);
 	fprintf(stderr, "usage: omworkload {count FILE|heap MIB FILE|append FILE|threads N FILE|"
-			"dirty MIB PCT FILE}\n");
+			"dirty MIB PCT FILE|print N MS CODE}\n");
 	return 2;
 }

@@ -52,6 +52,9 @@ public:
     std::expected<pid_t, QString> spawn(NodeId home, const JobLaunch &launch);
 
     bool hosts(pid_t pid) const;
+    // The init of the job @pid belongs to (itself when it is one), 0 when it is in none:
+    // a job moves whole, whichever of its processes the balancer picked.
+    pid_t rootOf(pid_t pid, const QString &procRoot) const;
     QString jobOf(pid_t pid) const;
     pid_t pidOf(const QString &job) const;
     // Sends @signal to the job; false when it does not run here (or is moving).

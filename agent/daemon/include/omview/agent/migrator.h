@@ -100,6 +100,7 @@ private:
     void finish(Move *m, MoveOutcome outcome);
     void report(const Move *m, const QString &phase, const migration::MigrationError *error = nullptr);
     void resumeTree(const QList<pid_t> &tree) const;
+    bool lockedHere(pid_t pid) const;
     void killTree(const QList<pid_t> &tree) const;
 
     // Target side.

@@ -19,6 +19,7 @@ class NodeMap;
 class PeerTable;
 class ProcFs;
 class ProcessTable;
+class LoadInFlight;
 class RequestQueue;
 struct TrackedProcess;
 
@@ -85,6 +86,9 @@ private:
     void balance();
     std::optional<hpc_node_view> selfView() const;
     QList<hpc_node_view> peerViews() const;
+    // The two views with the load of the moves under way (LoadInFlight).
+    std::optional<hpc_node_view> balancingSelf() const;
+    QList<hpc_node_view> balancingPeers() const;
     hpc_proc_view procView(const TrackedProcess &p) const;
     HpcResult<HpcTarget> resolveBalance(const TrackedProcess &p) const;
     static HpcTarget targetOf(const TrackedProcess &p, NodeId node);
@@ -96,6 +100,7 @@ private:
     std::unique_ptr<PeerTable> m_peers;
     std::unique_ptr<ProcessTable> m_procs;
     std::unique_ptr<RequestQueue> m_requests;
+    std::unique_ptr<LoadInFlight> m_inFlight;
     Settings m_settings;
     QTimer m_sampleTimer;
     int m_ticksThisSecond = 0;

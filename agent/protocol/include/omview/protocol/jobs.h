@@ -48,7 +48,7 @@ struct ProcSpawnParams {
     std::optional<QString> argv0;
     QString cwd;
     QList<QString> env; // NAME=value, the job's whole environment
-    JobPlacement where;
+    JobPlacement where{JobPlacement::Kind::Balance, {}}; // absent: the least loaded node
     bool anywhere = false;           // -F: another node when none of `where` can take it
     QString lock = QStringLiteral("lock");
     QString profile = QStringLiteral("none");
