@@ -11,9 +11,10 @@
  * agent no longer needs to reap anything of the job.
  *
  * The init (PID 1 of the namespace) leads a session of its own, so that the
- * whole session lies inside the namespace, as criu requires. With --user it
- * becomes that user (the one who asked the agent for the job) before anything
- * of the job runs; the agent itself runs as root. With --stopped it waits for
+ * whole session lies inside the namespace, as criu requires. With --user the
+ * program runs as that user (the one who asked the agent for the job); the
+ * init stays root, as criu needs it to be: its parasite mounts a /proc of the
+ * job's namespace from inside the init. With --stopped it waits for
  * SIGCONT first: the agent moves it to the chosen node before the program
  * starts there. It forks PROGRAM as PID 2 in a process group of its
  * own, passes every signal it gets on to that group (PID 1 of a namespace
@@ -110,11 +111,6 @@ static int run_init(int stopped, uid_t uid, gid_t gid, char *program, char **arg
 
 	if (setsid() < 0)
 		return 125;
-	if (become(uid, gid) < 0) {
-		fprintf(stderr, "mosrun: cannot become user %u: %s\n", (unsigned)uid, strerror(errno));
-		status_line("exit", 126);
-		return 126;
-	}
 	if (stopped)
 		hold();
 
@@ -130,6 +126,11 @@ static int run_init(int stopped, uid_t uid, gid_t gid, char *program, char **arg
 		/* The job: a group of its own, default signals, no status pipe. */
 		setpgid(0, 0);
 		close(STATUS_FD);
+		if (become(uid, gid) < 0) {
+			fprintf(stderr, "mosrun: cannot become user %u: %s\n", (unsigned)uid,
+				strerror(errno));
+			_exit(126);
+		}
 		for (sig = 1; sig < NSIG; sig++)
 			signal(sig, SIG_DFL);
 		sigprocmask(SIG_SETMASK, &none, NULL);

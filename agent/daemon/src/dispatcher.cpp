@@ -7,10 +7,12 @@
 #include "omview/agent/processcontrol.h"
 #include "omview/agent/subscriptionhub.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
 #include <cerrno>
+#include <pwd.h>
 #include <memory>
 #include <omview/hpc/hpcbackend.h>
 #include <omview/peers/nodemap.h>
@@ -141,6 +143,27 @@ Dispatcher::Method Dispatcher::callerMethod(QLatin1StringView name, bool changes
     return Method{name, std::move(run), changes};
 }
 
+template<class P, void (Dispatcher::*Handler)(const CallContext &, const P &, Completion)>
+Dispatcher::Method Dispatcher::ownerMethod(QLatin1StringView name, bool changes) {
+    Runner run = [name](Dispatcher &d, const CallContext &context, const QJsonValue &params,
+                        Completion &done) {
+        const auto decoded = decodeParams<P>(params);
+        if (!decoded)
+            return done(std::unexpected(decoded.error()));
+        if (!d.isLocal(decoded->node)) {
+            // Another node cannot tell whose request it passes on: an unprivileged caller
+            // asks the node the process belongs to, which can.
+            if (context.origin == CallContext::Origin::Client && context.caller.uid != 0)
+                return done(std::unexpected(RpcError(
+                    ErrorCode::PermissionDenied,
+                    u"%1 for another node: only root; others ask that node's agent"_s.arg(name))));
+            return d.forward(context, *decoded->node, name, params, std::move(done));
+        }
+        (d.*Handler)(context, *decoded, std::move(done));
+    };
+    return Method{name, std::move(run), changes};
+}
+
 const QList<Dispatcher::Method> &Dispatcher::table() {
     static const QList<Method> all = {
         method<NodeParams, &Dispatcher::nodeStatus>(omview::methods::nodeStatus, false),
@@ -155,7 +178,7 @@ const QList<Dispatcher::Method> &Dispatcher::table() {
         method<ProcSignalParams, &Dispatcher::procSignal>(omview::methods::procSignal, true),
         method<ProcReniceParams, &Dispatcher::procRenice>(omview::methods::procRenice, true),
         method<ProcLockParams, &Dispatcher::procLock>(omview::methods::procLock, true),
-        asyncMethod<ProcMigrateParams, &Dispatcher::procMigrate>(omview::methods::procMigrate,
+        ownerMethod<ProcMigrateParams, &Dispatcher::procMigrate>(omview::methods::procMigrate,
                                                                  true),
         callerMethod<ProcSpawnParams, &Dispatcher::procSpawn>(omview::methods::procSpawn, true),
         callerMethod<JobReadParams, &Dispatcher::jobRead>(omview::methods::jobRead, false),
@@ -375,11 +398,21 @@ Result<QJsonValue> Dispatcher::procLock(const ProcLockParams &p) {
     return QJsonObject();
 }
 
-void Dispatcher::procMigrate(const ProcMigrateParams &p, Completion done) {
+void Dispatcher::procMigrate(const CallContext &c, const ProcMigrateParams &p, Completion done) {
     if (!m_migrator)
         return done(std::unexpected(
             RpcError(ErrorCode::InternalError, u"this agent does not move processes"_s)));
     const pid_t pid = pid_t(p.pid);
+    // As openMosix's migrate: root moves any process, others only their own (real or
+    // effective UID theirs).
+    if (c.origin == CallContext::Origin::Client && c.caller.uid != 0) {
+        const auto owners = ownersOf(pid);
+        if (owners && !owners->contains(c.caller.uid))
+            return done(std::unexpected(RpcError(
+                ErrorCode::PermissionDenied,
+                u"process %1 belongs to another user: only root may move it"_s.arg(pid),
+                QJsonObject{{u"pid"_s, qint64(pid)}})));
+    }
     auto reply = [done, pid](MoveOutcome r) {
         if (!r)
             return done(std::unexpected(toRpcError(r.error(), pid)));
@@ -404,6 +437,26 @@ void Dispatcher::procMigrate(const ProcMigrateParams &p, Completion done) {
     case MigrateTarget::Kind::Node:
         return m_migrator->moveOwn(pid, p.target.node, reply);
     }
+}
+
+std::optional<QList<uid_t>> Dispatcher::ownersOf(pid_t pid) const {
+    // A job of this node: whose it is (its init runs as root).
+    if (m_jobs)
+        if (const auto owner = m_jobs->ownerOf(pid))
+            return QList<uid_t>{*owner};
+    // A process here: its real and effective UIDs.
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("Uid:")) {
+                const QList<QByteArray> ids = line.mid(4).simplified().split(' ');
+                return QList<uid_t>{uid_t(ids.value(0).toUInt()), uid_t(ids.value(1).toUInt())};
+            }
+    // Away: the user its home's record names.
+    if (const ProcessInfo *row = m_local.process(pid))
+        if (const passwd *pw = ::getpwnam(row->user.toLocal8Bit().constData()))
+            return QList<uid_t>{pw->pw_uid};
+    return std::nullopt; // no such process: the move says so
 }
 
 void Dispatcher::procSpawn(const CallContext &c, const ProcSpawnParams &p, Completion done) {

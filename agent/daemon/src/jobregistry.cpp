@@ -187,11 +187,11 @@ JobRegistry::~JobRegistry() {
     }
 }
 
-pid_t JobRegistry::homePidOf(pid_t localPid) const {
+std::optional<uid_t> JobRegistry::ownerOf(pid_t pid) const {
     for (const Job *j : m_jobs)
-        if (j->localPid == localPid && j->node == m_local.id())
-            return j->pid;
-    return 0;
+        if (j->pid == pid)
+            return j->uid;
+    return std::nullopt;
 }
 
 void JobRegistry::spawn(const PeerIdentity &caller, const ProcSpawnParams &p, Completion done) {

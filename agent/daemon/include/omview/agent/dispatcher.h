@@ -93,6 +93,9 @@ private:
     static Method method(QLatin1StringView name, bool changes);
     template<class P, void (Dispatcher::*Handler)(const P &, Completion)>
     static Method asyncMethod(QLatin1StringView name, bool changes);
+    // A method that forwards like asyncMethod but, run here, needs to know who calls.
+    template<class P, void (Dispatcher::*Handler)(const CallContext &, const P &, Completion)>
+    static Method ownerMethod(QLatin1StringView name, bool changes);
     // A method for the caller's own node only, that needs to know who calls (jobs).
     template<class P, void (Dispatcher::*Handler)(const CallContext &, const P &, Completion)>
     static Method callerMethod(QLatin1StringView name, bool changes);
@@ -112,7 +115,9 @@ private:
     Result<QJsonValue> procSignal(const ProcSignalParams &p);
     Result<QJsonValue> procRenice(const ProcReniceParams &p);
     Result<QJsonValue> procLock(const ProcLockParams &p);
-    void procMigrate(const ProcMigrateParams &p, Completion done);
+    void procMigrate(const CallContext &c, const ProcMigrateParams &p, Completion done);
+    // The real and effective UID of @pid here, or the owner its away record names.
+    std::optional<QList<uid_t>> ownersOf(pid_t pid) const;
     void procSpawn(const CallContext &c, const ProcSpawnParams &p, Completion done);
     void jobRead(const CallContext &c, const JobReadParams &p, Completion done);
     void jobSignal(const CallContext &c, const JobSignalParams &p, Completion done);

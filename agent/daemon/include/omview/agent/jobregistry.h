@@ -57,8 +57,8 @@ public:
     void handlePeer(NodeId from, const QString &method, const QJsonObject &params,
                     Completion done);
 
-    // The home PID of a job that came back here under another PID.
-    pid_t homePidOf(pid_t localPid) const;
+    // The user a job whose init has PID @pid here belongs to (its init runs as root).
+    std::optional<uid_t> ownerOf(pid_t pid) const;
 
 private:
     struct Job;
