@@ -1,9 +1,8 @@
-#include <omview/protocol/jobs.h>
-
 #include "fields.h"
 
 #include <QJsonArray>
 #include <algorithm>
+#include <omview/protocol/jobs.h>
 extern "C" {
 #include <hpc/tune.h>
 }
@@ -34,7 +33,8 @@ template<> struct ValueCodec<JobPlacement> {
     static ValueError decode(const QJsonValue &j, JobPlacement &out) {
         auto nodeOf = [](const QJsonValue &v) -> std::optional<NodeId> {
             if (!v.isDouble() || v.toDouble() != double(v.toInteger()) ||
-                hpc_check_node_id(std::uint32_t(std::clamp<qint64>(v.toInteger(), 0, 1 << 20))) != 0)
+                hpc_check_node_id(std::uint32_t(std::clamp<qint64>(v.toInteger(), 0, 1 << 20))) !=
+                    0)
                 return std::nullopt;
             return NodeId(v.toInteger());
         };
@@ -79,7 +79,9 @@ ValueError oneOf(const QString &value, const QLatin1StringView (&names)[N]) {
 
 ValueError checkNode(const NodeId &id) {
     if (hpc_check_node_id(id) != 0)
-        return u"must be a node ID %1..%2, got %3"_s.arg(HPC_NODE_ID_MIN).arg(HPC_NODE_ID_MAX).arg(id);
+        return u"must be a node ID %1..%2, got %3"_s.arg(HPC_NODE_ID_MIN)
+            .arg(HPC_NODE_ID_MAX)
+            .arg(id);
     return std::nullopt;
 }
 ValueError checkProgram(const QString &p) {
@@ -210,7 +212,8 @@ template<>
 std::expected<ProcSpawnParams, ProtocolError> fromJson<ProcSpawnParams>(const QJsonValue &value) {
     return decodeParamsObject<ProcSpawnParams>(value, procSpawnParamsFields);
 }
-template<> std::expected<SpawnResult, ProtocolError> fromJson<SpawnResult>(const QJsonValue &value) {
+template<>
+std::expected<SpawnResult, ProtocolError> fromJson<SpawnResult>(const QJsonValue &value) {
     return decodeResultObject<SpawnResult>(value, spawnResultFields);
 }
 template<>

@@ -78,6 +78,7 @@ private slots:
     void signalsReachTheJob();
     void balancerSpreadsJobs();
     void unprivilegedMovesOnlyOwn();
+    void expelAndBringMoveForReal();
     void cleanupTestCase();
 
 private:
@@ -115,22 +116,13 @@ void TestJobs::initTestCase() {
     // User daemon (uid 1) may use the agents too: what an unprivileged user may do.
     const auto up = m_cluster->up(Nodes, {u"--admin-group"_s, u"daemon"_s});
     QVERIFY2(up, qPrintable(why(up)));
-    for (int i = 1; i <= Nodes; ++i) {
-        auto client = LineClient::connectTo(m_cluster->socket(i));
-        QVERIFY2(client, qPrintable(why(client)));
-        const auto hello = resultOf((*client)->hello());
-        QVERIFY2(hello, qPrintable(why(hello)));
-        m_clients.push_back(std::move(*client));
-    }
-    const auto took = waitUntil(ConvergenceMs, [this]() -> std::optional<QString> {
-        const auto rows = resultOf(call(1, u"cluster.nodes"_s, {}));
-        if (!rows)
-            return rows.error();
-        for (const QJsonValue &row : rows->toArray())
-            if (!row.toObject().value(u"alive"_s).toBool())
-                return u"node 1 does not see node %1 alive"_s.arg(row.toObject().value(u"id"_s).toInt());
-        return std::nullopt;
-    });
+    QStringList sockets;
+    for (int i = 1; i <= Nodes; ++i)
+        sockets.append(m_cluster->socket(i));
+    auto clients = connectAll(sockets);
+    QVERIFY2(clients, qPrintable(why(clients)));
+    m_clients = std::move(*clients);
+    const auto took = waitAllAlive(m_clients, ConvergenceMs);
     QVERIFY2(took, qPrintable(why(took)));
 }
 
@@ -162,7 +154,8 @@ std::optional<QJsonObject> TestJobs::jobRow(const QString &marker) {
     for (const QJsonValue &v : list->toArray()) {
         const QJsonObject p = v.toObject();
         if (p.value(u"command"_s).toString() == u"omjobinit"_s &&
-            p.value(u"cmdline"_s).toString().contains(marker) && p.value(u"state"_s).toString() != u"Z"_s)
+            p.value(u"cmdline"_s).toString().contains(marker) &&
+            p.value(u"state"_s).toString() != u"Z"_s)
             return p;
     }
     return std::nullopt;
@@ -186,7 +179,8 @@ void TestJobs::startsWhereAsked() {
     for (const Case &c : cases) {
         const auto r = mosrun(c.args, c.tool);
         QVERIFY2(r, qPrintable(why(r)));
-        QVERIFY2(r->exitCode == 0, qPrintable(c.tool + u' ' + c.args.join(u' ') + u": "_s + r->describe()));
+        QVERIFY2(r->exitCode == 0,
+                 qPrintable(c.tool + u' ' + c.args.join(u' ') + u": "_s + r->describe()));
         QVERIFY2(c.nodes.contains(QString::fromUtf8(r->out.trimmed())),
                  qPrintable(c.args.join(u' ') + u" ran on "_s + QString::fromUtf8(r->out)));
     }
@@ -224,21 +218,22 @@ void TestJobs::outputAndStatusAcrossMoves() {
     QProcess *p = startMosrun({u"-h"_s, u"-l"_s, QStringLiteral(OMWORKLOAD_PATH), u"print"_s,
                                QString::number(lines), u"30"_s, u"42"_s});
     std::optional<QJsonObject> row;
-    QVERIFY2(waitUntil(10'000, [&]() -> std::optional<QString> {
-                 row = jobRow(marker);
-                 return row ? std::nullopt : std::optional(u"no job at home"_s);
-             }),
+    QVERIFY2(waitUntil(10'000,
+                       [&]() -> std::optional<QString> {
+                           row = jobRow(marker);
+                           return row ? std::nullopt : std::optional(u"no job at home"_s);
+                       }),
              "the job did not start");
     bool usr1Sent = false;
     for (const int target : {2, 3, 1, 4}) {
         row = jobRow(marker);
         QVERIFY2(row, "the job is gone from its home's list");
         const int pid = row->value(u"pid"_s).toInt();
-        const auto moved = resultOf(call(1, u"proc.migrate"_s,
-                                         {{u"pid"_s, pid},
-                                          {u"target"_s, target == 1 ? QJsonValue(u"home"_s)
-                                                                    : QJsonValue(target)}},
-                                         MoveMs));
+        const auto moved =
+            resultOf(call(1, u"proc.migrate"_s,
+                          {{u"pid"_s, pid},
+                           {u"target"_s, target == 1 ? QJsonValue(u"home"_s) : QJsonValue(target)}},
+                          MoveMs));
         QVERIFY2(moved, qPrintable(u"move to node %1: %2"_s.arg(target).arg(why(moved))));
         QCOMPARE(moved->toObject().value(u"node"_s).toInt(), target);
         // The home lists it where it went (under a new PID once back home) before it moves on.
@@ -274,14 +269,15 @@ void TestJobs::outputAndStatusAcrossMoves() {
 
 void TestJobs::signalsReachTheJob() {
     // SIGINT to mosrun while the job runs on node 3 ends it there; mosrun says how (130).
-    QProcess *p = startMosrun({u"-3"_s, QStringLiteral(OMWORKLOAD_PATH), u"print"_s,
-                               u"100000"_s, u"50"_s, u"0"_s});
-    QVERIFY2(waitUntil(20'000, [&]() -> std::optional<QString> {
-                 const auto row = jobRow(u"print 100000 50 0"_s);
-                 if (!row || row->value(u"where"_s).toInt() != 3)
-                     return u"not on node 3 yet"_s;
-                 return std::nullopt;
-             }),
+    QProcess *p = startMosrun(
+        {u"-3"_s, QStringLiteral(OMWORKLOAD_PATH), u"print"_s, u"100000"_s, u"50"_s, u"0"_s});
+    QVERIFY2(waitUntil(20'000,
+                       [&]() -> std::optional<QString> {
+                           const auto row = jobRow(u"print 100000 50 0"_s);
+                           if (!row || row->value(u"where"_s).toInt() != 3)
+                               return u"not on node 3 yet"_s;
+                           return std::nullopt;
+                       }),
              "the job did not get to node 3");
     QVERIFY(::kill(mosrunPid(p), SIGINT) == 0);
     QVERIFY2(p->waitForFinished(20'000), "mosrun did not end");
@@ -305,25 +301,28 @@ void TestJobs::balancerSpreadsJobs() {
     for (int i = 0; i < 6; ++i)
         jobs.append(startMosrun({u"-l"_s, u"-c"_s, u"/bin/sh"_s, u"-c"_s,
                                  u"while :; do :; done # spread %1"_s.arg(i)}));
-    const auto spread = waitUntil(90'000, [&]() -> std::optional<QString> {
-        const auto list = resultOf(call(1, u"proc.list"_s, {}));
-        if (!list)
-            return list.error();
-        QSet<int> nodes;
-        int seen = 0;
-        for (const QJsonValue &v : list->toArray()) {
-            const QJsonObject p = v.toObject();
-            if (p.value(u"command"_s).toString() != u"omjobinit"_s ||
-                !p.value(u"cmdline"_s).toString().contains(u"# spread"_s) ||
-                p.value(u"state"_s).toString() == u"Z"_s)
-                continue;
-            ++seen;
-            nodes.insert(p.value(u"where"_s).toInt() == 0 ? 1 : p.value(u"where"_s).toInt());
-        }
-        if (nodes.size() < Nodes)
-            return u"%1 jobs on %2 nodes"_s.arg(seen).arg(nodes.size());
-        return std::nullopt;
-    }, 1000);
+    const auto spread = waitUntil(
+        90'000,
+        [&]() -> std::optional<QString> {
+            const auto list = resultOf(call(1, u"proc.list"_s, {}));
+            if (!list)
+                return list.error();
+            QSet<int> nodes;
+            int seen = 0;
+            for (const QJsonValue &v : list->toArray()) {
+                const QJsonObject p = v.toObject();
+                if (p.value(u"command"_s).toString() != u"omjobinit"_s ||
+                    !p.value(u"cmdline"_s).toString().contains(u"# spread"_s) ||
+                    p.value(u"state"_s).toString() == u"Z"_s)
+                    continue;
+                ++seen;
+                nodes.insert(p.value(u"where"_s).toInt() == 0 ? 1 : p.value(u"where"_s).toInt());
+            }
+            if (nodes.size() < Nodes)
+                return u"%1 jobs on %2 nodes"_s.arg(seen).arg(nodes.size());
+            return std::nullopt;
+        },
+        1000);
     if (!spread)
         for (int node = 1; node <= Nodes; ++node) {
             QFile log(m_cluster->agentLog(node));
@@ -350,11 +349,13 @@ void TestJobs::unprivilegedMovesOnlyOwn() {
     QProcess *roots = startMosrun({u"-h"_s, u"-l"_s, QStringLiteral(OMWORKLOAD_PATH), u"print"_s,
                                    u"100001"_s, u"100"_s, u"0"_s});
     std::optional<QJsonObject> mineRow, rootsRow;
-    QVERIFY2(waitUntil(10'000, [&]() -> std::optional<QString> {
-                 mineRow = jobRow(u"print 100000 100 0"_s);
-                 rootsRow = jobRow(u"print 100001 100 0"_s);
-                 return mineRow && rootsRow ? std::nullopt : std::optional(u"not started"_s);
-             }),
+    QVERIFY2(waitUntil(10'000,
+                       [&]() -> std::optional<QString> {
+                           mineRow = jobRow(u"print 100000 100 0"_s);
+                           rootsRow = jobRow(u"print 100001 100 0"_s);
+                           return mineRow && rootsRow ? std::nullopt
+                                                      : std::optional(u"not started"_s);
+                       }),
              "the jobs did not start");
     // The program runs as the user who started it, not as the agent.
     const auto programUser = [&](const QString &marker) {
@@ -381,7 +382,8 @@ void TestJobs::unprivilegedMovesOnlyOwn() {
                           120s);
     };
     const auto refused = migrateAs(rootsRow->value(u"pid"_s).toInt());
-    QVERIFY2(refused && refused->exitCode != 0, qPrintable(refused ? refused->describe() : refused.error()));
+    QVERIFY2(refused && refused->exitCode != 0,
+             qPrintable(refused ? refused->describe() : refused.error()));
     QVERIFY2(refused->err.contains("another user"), refused->err.constData());
     const auto moved = migrateAs(mineRow->value(u"pid"_s).toInt());
     QVERIFY(moved);
@@ -393,7 +395,8 @@ void TestJobs::unprivilegedMovesOnlyOwn() {
         // project's CI among them) withhold even from root: the move is allowed, then fails
         // in the dump, and the job runs on at home.
         qInfo() << "no CAP_SYS_RESOURCE here: criu cannot dump another user's process";
-        QVERIFY2(moved->exitCode == 6 && moved->err.contains("rlimit"), qPrintable(moved->describe()));
+        QVERIFY2(moved->exitCode == 6 && moved->err.contains("rlimit"),
+                 qPrintable(moved->describe()));
         const auto home = jobRow(u"print 100000 100 0"_s);
         QVERIFY(home);
         QCOMPARE(home->value(u"where"_s).toInt(), 0);
@@ -406,6 +409,65 @@ void TestJobs::unprivilegedMovesOnlyOwn() {
         ::kill(mosrunPid(p), SIGTERM);
     for (QProcess *p : {mine, roots})
         QVERIFY2(p->waitForFinished(30'000), "mosrun did not end");
+}
+
+void TestJobs::expelAndBringMoveForReal() {
+    auto mosctl = [&](int node, const QString &command) {
+        return runCommand(QStringLiteral(MOSCTL_PATH),
+                          {u"--socket"_s, m_cluster->socket(node), command}, 300s);
+    };
+    auto whereAtHome = [&](int pid) {
+        const auto list = resultOf(call(1, u"proc.list"_s, {}));
+        for (const QJsonValue &v : list ? list->toArray() : QJsonArray())
+            if (v.toObject().value(u"pid"_s).toInt() == pid && v.toObject().value(u"state"_s).toString() != u"Z"_s)
+                return v.toObject().value(u"where"_s).toInt();
+        return -1;
+    };
+    auto listedOn = [&](int pid, int node) {
+        return waitUntil(5'000, [&]() -> std::optional<QString> {
+            const int where = whereAtHome(pid);
+            return where == node ? std::nullopt
+                                 : std::optional(u"process %1 listed on node %2"_s.arg(pid).arg(where));
+        });
+    };
+    // A process of node 1 on node 2, and a job there that opened a socket once it ran there.
+    const auto pid = m_cluster->run(1, {QStringLiteral(OMWORKLOAD_PATH), u"count"_s,
+                                        m_files.filePath(u"expel"_s)});
+    QVERIFY2(pid, qPrintable(why(pid)));
+    const auto moved = resultOf(call(1, u"proc.migrate"_s, {{u"pid"_s, *pid}, {u"target"_s, 2}}, MoveMs));
+    QVERIFY2(moved, qPrintable(why(moved)));
+    QProcess *stuck = startMosrun({u"-2"_s, u"-L"_s, u"bash"_s, u"-c"_s,
+                                   u"exec 3<>/dev/udp/127.0.0.1/9; exec sleep 1000 # stuck"_s});
+    QVERIFY2(waitUntil(20'000, [&]() -> std::optional<QString> {
+                 const auto row = jobRow(u"# stuck"_s);
+                 return row && row->value(u"where"_s).toInt() == 2 ? std::nullopt
+                                                                    : std::optional(u"not on 2"_s);
+             }),
+             "the job did not get to node 2");
+    QTest::qWait(1000); // its socket is open by now
+
+    // expel: the process goes home; the job cannot, and is named with the reason.
+    const auto expel = mosctl(2, u"expel"_s);
+    QVERIFY(expel);
+    QCOMPARE(expel->exitCode, 1);
+    QVERIFY2(expel->err.contains("did not move") && expel->err.contains("socket"),
+             expel->err.constData());
+    QVERIFY2(listedOn(*pid, 0), qPrintable(why(listedOn(*pid, 0))));
+    QVERIFY(jobRow(u"# stuck"_s).value_or(QJsonObject()).value(u"where"_s).toInt() == 2);
+
+    // bring: from node 3 back home; nothing else of node 1's is away.
+    ::kill(mosrunPid(stuck), SIGTERM);
+    QVERIFY2(stuck->waitForFinished(30'000), "mosrun did not end");
+    QVERIFY(resultOf(call(1, u"proc.migrate"_s, {{u"pid"_s, *pid}, {u"target"_s, 3}}, MoveMs)));
+    QVERIFY2(listedOn(*pid, 3), qPrintable(why(listedOn(*pid, 3))));
+    const auto bring = mosctl(1, u"bring"_s);
+    QVERIFY(bring);
+    QVERIFY2(bring->exitCode == 0, qPrintable(bring->describe()));
+    QVERIFY2(bring->out.contains("home"), bring->out.constData());
+    QVERIFY2(listedOn(*pid, 0), qPrintable(why(listedOn(*pid, 0))));
+    // As they were: node 2 takes guests, node 1's processes may leave.
+    QVERIFY(mosctl(2, u"noblock"_s).value_or(CommandResult()).exitCode == 0);
+    QVERIFY(mosctl(1, u"nolstay"_s).value_or(CommandResult()).exitCode == 0);
 }
 
 void TestJobs::cleanupTestCase() {

@@ -85,25 +85,13 @@ void TestMigration::initTestCase() {
     m_cluster.emplace(QStringLiteral(INTEGRATION_RUN_DIR) + u"/migration"_s);
     const auto up = m_cluster->up(Nodes);
     QVERIFY2(up, qPrintable(why(up)));
-    for (int i = 1; i <= Nodes; ++i) {
-        auto client = LineClient::connectTo(m_cluster->socket(i));
-        QVERIFY2(client, qPrintable(why(client)));
-        const auto hello = resultOf((*client)->hello());
-        QVERIFY2(hello, qPrintable(why(hello)));
-        m_clients.push_back(std::move(*client));
-    }
-    const auto took = waitUntil(ConvergenceMs, [this]() -> std::optional<QString> {
-        for (int via = 1; via <= Nodes; ++via) {
-            const auto rows = resultOf(call(via, u"cluster.nodes"_s, {}));
-            if (!rows)
-                return rows.error();
-            for (const QJsonValue &row : rows->toArray())
-                if (!row.toObject().value(u"alive"_s).toBool())
-                    return u"node %1 does not see node %2 alive"_s.arg(via).arg(
-                        row.toObject().value(u"id"_s).toInt());
-        }
-        return std::nullopt;
-    });
+    QStringList sockets;
+    for (int i = 1; i <= Nodes; ++i)
+        sockets.append(m_cluster->socket(i));
+    auto clients = connectAll(sockets);
+    QVERIFY2(clients, qPrintable(why(clients)));
+    m_clients = std::move(*clients);
+    const auto took = waitAllAlive(m_clients, ConvergenceMs);
     QVERIFY2(took, qPrintable(why(took)));
 }
 

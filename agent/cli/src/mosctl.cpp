@@ -71,8 +71,7 @@ private:
 
     int flag(const FlagCommand &f, const QStringList &args);
     int setValue(const SettingsChange &change);
-    int waitUntilNone(const std::function<bool(const ProcessInfo &)> &pending,
-                      const QString &doneMessage);
+    int carryOut(QLatin1StringView method, const QString &doneMessage);
     int expel(const QStringList &args);
     int bring(const QStringList &args);
     int gettune(const QStringList &args);
@@ -147,23 +146,30 @@ int Mosctl::setValue(const SettingsChange &change)
     return ExitOk;
 }
 
-// expel and bring block until done, as the originals did: the agent does the
-// moving, the tool watches the process table until no process is `pending`.
-int Mosctl::waitUntilNone(const std::function<bool(const ProcessInfo &)> &pending,
-                          const QString &doneMessage)
+// expel and bring block until done, as the originals did: the agent answers once every
+// process it sent off has moved or failed to; each that could not is named with the reason.
+int Mosctl::carryOut(QLatin1StringView method, const QString &doneMessage)
 {
-    for (;;) {
-        const auto procs = m_s.wait(m_s.client().processes());
-        if (!procs)
-            return refused(procs.error());
-        if (std::ranges::none_of(*procs, pending))
-            break;
-        QThread::sleep(std::chrono::seconds(1));
+    const auto r = m_s.wait(m_s.client().call(QString(method), {}, AgentClient::MigrateTimeout));
+    if (!r)
+        return refused(r.error());
+    const QJsonArray failed = r->toObject().value(QStringLiteral("failed")).toArray();
+    if (m_ctx.json) {
+        m_ctx.printJson(*r);
+        return failed.isEmpty() ? ExitOk : ExitNo;
     }
-    if (m_ctx.json)
-        m_ctx.printJson(QJsonObject{{QStringLiteral("done"), true}});
-    else
-        print(doneMessage);
+    for (const QJsonValue &v : failed) {
+        const QJsonObject f = v.toObject();
+        m_ctx.err << m_ctx.name << ": "
+                  << tr("process %1 did not move: %2 (%3)")
+                         .arg(f.value(QStringLiteral("pid")).toInteger())
+                         .arg(f.value(QStringLiteral("message")).toString(),
+                              f.value(QStringLiteral("reason")).toString())
+                  << Qt::endl;
+    }
+    if (!failed.isEmpty())
+        return ExitNo;
+    print(doneMessage);
     return ExitOk;
 }
 
@@ -171,21 +177,17 @@ int Mosctl::expel(const QStringList &args)
 {
     if (!args.isEmpty())
         return usage();
-    if (const auto r = m_s.wait(m_s.client().expel()); !r)
-        return refused(r.error());
-    return waitUntilNone(&ProcessInfo::guest,
-                         tr("All remote processes were expelled and no further remote processes "
-                            "accepted."));
+    return carryOut(methods::nodeExpel,
+                    tr("All remote processes were expelled and no further remote processes "
+                       "accepted."));
 }
 
 int Mosctl::bring(const QStringList &args)
 {
     if (!args.isEmpty())
         return usage();
-    if (const auto r = m_s.wait(m_s.client().bring()); !r)
-        return refused(r.error());
-    return waitUntilNone([](const ProcessInfo &p) { return !p.guest && p.where != 0; },
-                         tr("All local processes are home and stay home automatically."));
+    return carryOut(methods::nodeBring,
+                    tr("All local processes are home and stay home automatically."));
 }
 
 int Mosctl::gettune(const QStringList &args)

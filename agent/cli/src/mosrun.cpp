@@ -167,8 +167,8 @@ std::expected<MosrunRequest, QString> parse(const QStringList &args) {
 
 // The signals a terminal user sends; each one reaches the job. Ctrl-Z stops the job and then
 // mosrun, as a shell's job would stop; `fg` continues both.
-constexpr int Forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
-                             SIGTSTP, SIGCONT};
+constexpr int Forwarded[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT, SIGUSR1,
+                             SIGUSR2, SIGALRM, SIGTSTP, SIGCONT};
 int signalPipe[2] = {-1, -1};
 
 void onSignal(int sig) {
@@ -195,7 +195,7 @@ public:
     SignalRelay() {
         if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
             return;
-        struct sigaction sa {};
+        struct sigaction sa{};
         sa.sa_handler = onSignal;
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESTART;
@@ -260,8 +260,7 @@ int runMosrun(ToolContext &ctx, const QStringList &argv) {
     if (!session)
         return ctx.fail(ExitNoAgent, session.error().message);
     AgentSession &s = **session;
-    const auto spawned = s.wait(s.client().call(QString(methods::procSpawn),
-                                                toJson(request->spawn),
+    const auto spawned = s.wait(s.client().call(QString(methods::procSpawn), toJson(request->spawn),
                                                 AgentClient::MigrateTimeout));
     if (!spawned)
         return ctx.fail(ExitNotStarted, spawned.error().message);
@@ -308,9 +307,8 @@ struct Wrapper {
     const char *options; // what it puts before its own arguments
 };
 constexpr Wrapper Wrappers[] = {
-    {"nomig", "-h -L"},  {"runhome", "-h -L"},  {"runon", ""},
-    {"cpujob", "-c"},    {"iojob", "-i"},        {"nodecay", "-n"},
-    {"slowdecay", "-s"}, {"fastdecay", "-f"},
+    {"nomig", "-h -L"}, {"runhome", "-h -L"}, {"runon", ""},       {"cpujob", "-c"},
+    {"iojob", "-i"},    {"nodecay", "-n"},    {"slowdecay", "-s"}, {"fastdecay", "-f"},
 };
 
 } // namespace
@@ -334,8 +332,8 @@ int runMosrunWrapper(ToolContext &ctx, const QStringList &argv) {
     }
     for (const Wrapper &w : Wrappers)
         if (ctx.name == QLatin1String(w.name))
-            args = QString::fromLatin1(w.options).split(QLatin1Char(' '), Qt::SkipEmptyParts) +
-                   args;
+            args =
+                QString::fromLatin1(w.options).split(QLatin1Char(' '), Qt::SkipEmptyParts) + args;
     return runMosrun(ctx, args);
 }
 

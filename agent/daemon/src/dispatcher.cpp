@@ -10,14 +10,15 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimer>
 #include <algorithm>
 #include <cerrno>
-#include <pwd.h>
 #include <memory>
 #include <omview/hpc/hpcbackend.h>
 #include <omview/peers/nodemap.h>
 #include <omview/protocol/json.h>
 #include <omview/protocol/settingschange.h>
+#include <pwd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -42,12 +43,6 @@ template<class T> Result<QJsonValue> encoded(const hpc::HpcResult<T> &r) {
     if (!r)
         return std::unexpected(hpcRefusal(r.error()));
     return toJson(*r);
-}
-
-Result<QJsonValue> emptyResult(const hpc::HpcResult<void> &r) {
-    if (!r)
-        return std::unexpected(hpcRefusal(r.error()));
-    return QJsonObject();
 }
 
 QJsonObject nodeData(NodeId node) {
@@ -132,12 +127,11 @@ Dispatcher::Method Dispatcher::callerMethod(QLatin1StringView name, bool changes
             return done(std::unexpected(decoded.error()));
         // A job belongs to the node its caller is on: who the caller is, only that node
         // knows, and that node keeps the job's output for it.
-        if (!d.isLocal(decoded->node) || context.origin != CallContext::Origin::Client ||
-            !d.m_jobs)
-            return done(std::unexpected(RpcError(
-                ErrorCode::InvalidParams,
-                u"%1: only on the node the caller is connected to"_s.arg(name),
-                QJsonObject{{u"param"_s, u"node"_s}})));
+        if (!d.isLocal(decoded->node) || context.origin != CallContext::Origin::Client || !d.m_jobs)
+            return done(std::unexpected(
+                RpcError(ErrorCode::InvalidParams,
+                         u"%1: only on the node the caller is connected to"_s.arg(name),
+                         QJsonObject{{u"param"_s, u"node"_s}})));
         (d.*Handler)(context, *decoded, std::move(done));
     };
     return Method{name, std::move(run), changes};
@@ -170,8 +164,8 @@ const QList<Dispatcher::Method> &Dispatcher::table() {
         method<NodeParams, &Dispatcher::clusterNodes>(omview::methods::clusterNodes, false),
         method<NodeParams, &Dispatcher::settingsGet>(omview::methods::settingsGet, false),
         method<SettingsSetParams, &Dispatcher::settingsSet>(omview::methods::settingsSet, true),
-        method<NodeParams, &Dispatcher::nodeExpel>(omview::methods::nodeExpel, true),
-        method<NodeParams, &Dispatcher::nodeBring>(omview::methods::nodeBring, true),
+        asyncMethod<NodeParams, &Dispatcher::nodeExpel>(omview::methods::nodeExpel, true),
+        asyncMethod<NodeParams, &Dispatcher::nodeBring>(omview::methods::nodeBring, true),
         method<NodeParams, &Dispatcher::mapGet>(omview::methods::mapGet, false),
         method<MapSetParams, &Dispatcher::mapSet>(omview::methods::mapSet, true),
         method<ProcListParams, &Dispatcher::procList>(omview::methods::procList, false),
@@ -201,8 +195,8 @@ bool Dispatcher::isLocal(std::optional<NodeId> node) const {
 void Dispatcher::call(const CallContext &context, const QString &method, const QJsonValue &params,
                       Completion done) {
     // The moves' own steps come from peer agents only, never from a client.
-    if (method.startsWith(migrationMethods::prefix) && context.origin == CallContext::Origin::Peer &&
-        m_migrator) {
+    if (method.startsWith(migrationMethods::prefix) &&
+        context.origin == CallContext::Origin::Peer && m_migrator) {
         m_migrator->handlePeer(context.peer, method, params.toObject(), std::move(done));
         return;
     }
@@ -254,7 +248,10 @@ void Dispatcher::forward(const CallContext &context, NodeId node, const QString 
     // A move takes as long as its images take to cross; the other requests are quick.
     constexpr int MoveTimeoutMs = 600'000;
     m_peers.forward(node, method, params.toObject(), std::move(done),
-                    method == omview::methods::procMigrate ? MoveTimeoutMs : -1);
+                    method == omview::methods::procMigrate || method == omview::methods::nodeExpel ||
+                            method == omview::methods::nodeBring
+                        ? MoveTimeoutMs
+                        : -1);
 }
 
 void Dispatcher::readStatus(std::optional<NodeId> node, Reply<NodeStatus> done) {
@@ -339,12 +336,72 @@ Result<QJsonValue> Dispatcher::settingsSet(const SettingsSetParams &p) {
     return toJson(*applied);
 }
 
-Result<QJsonValue> Dispatcher::nodeExpel(const NodeParams &) {
-    return emptyResult(m_backend.expel());
+// expel and bring answer once every process they sent off has moved or failed to, as the
+// originals returned when done; what could not move is named with its reason.
+void Dispatcher::nodeExpel(const NodeParams &, Completion done) {
+    QList<pid_t> guests;
+    if (auto g = m_backend.guests())
+        for (const hpc::HpcGuest &each : std::as_const(*g))
+            guests.append(pid_t(each.pid));
+    if (auto r = m_backend.expel(); !r)
+        return done(std::unexpected(hpcRefusal(r.error())));
+    carryOut(guests, std::move(done));
 }
 
-Result<QJsonValue> Dispatcher::nodeBring(const NodeParams &) {
-    return emptyResult(m_backend.bring());
+void Dispatcher::nodeBring(const NodeParams &, Completion done) {
+    QList<pid_t> away;
+    if (auto procs = m_backend.procs())
+        for (const hpc::HpcProcEntry &e : std::as_const(*procs))
+            if (e.where != 0 && e.where != m_local.id())
+                away.append(pid_t(e.pid));
+    if (auto r = m_backend.bring(); !r)
+        return done(std::unexpected(hpcRefusal(r.error())));
+    carryOut(away, std::move(done));
+}
+
+void Dispatcher::carryOut(const QList<pid_t> &pids, Completion done) {
+    struct Batch {
+        QList<pid_t> waiting;
+        QJsonArray moved, failed;
+        Completion done;
+        bool answered = false;
+        void answerIfDone() {
+            if (answered || !waiting.isEmpty())
+                return;
+            answered = true;
+            done(QJsonObject{{u"moved"_s, moved}, {u"failed"_s, failed}});
+        }
+    };
+    auto batch = std::make_shared<Batch>();
+    batch->waiting = pids;
+    batch->done = std::move(done);
+    if (!m_migrator || pids.isEmpty()) {
+        batch->waiting.clear();
+        return batch->answerIfDone();
+    }
+    for (const pid_t pid : pids)
+        m_migrator->waitFor(pid, [batch, pid](MoveOutcome r) {
+            if (!batch->waiting.removeOne(pid))
+                return;
+            if (r)
+                batch->moved.append(QJsonObject{{u"pid"_s, qint64(pid)}, {u"node"_s, qint64(r->node)}});
+            else
+                batch->failed.append(
+                    QJsonObject{{u"pid"_s, qint64(pid)},
+                                {u"reason"_s, QString(migration::MigrationError::name(r.error().reason))},
+                                {u"message"_s, r.error().message}});
+            batch->answerIfDone();
+        });
+    // A request the queue dropped is never carried out: it is named, not waited for forever.
+    QTimer::singleShot(BatchTimeoutMs, this, [batch] {
+        for (const pid_t pid : std::as_const(batch->waiting))
+            batch->failed.append(QJsonObject{
+                {u"pid"_s, qint64(pid)},
+                {u"reason"_s, u"internal"_s},
+                {u"message"_s, u"process %1 was not moved within %2 s"_s.arg(pid).arg(BatchTimeoutMs / 1000)}});
+        batch->waiting.clear();
+        batch->answerIfDone();
+    });
 }
 
 Result<QJsonValue> Dispatcher::mapGet(const NodeParams &) {
@@ -408,10 +465,10 @@ void Dispatcher::procMigrate(const CallContext &c, const ProcMigrateParams &p, C
     if (c.origin == CallContext::Origin::Client && c.caller.uid != 0) {
         const auto owners = ownersOf(pid);
         if (owners && !owners->contains(c.caller.uid))
-            return done(std::unexpected(RpcError(
-                ErrorCode::PermissionDenied,
-                u"process %1 belongs to another user: only root may move it"_s.arg(pid),
-                QJsonObject{{u"pid"_s, qint64(pid)}})));
+            return done(std::unexpected(
+                RpcError(ErrorCode::PermissionDenied,
+                         u"process %1 belongs to another user: only root may move it"_s.arg(pid),
+                         QJsonObject{{u"pid"_s, qint64(pid)}})));
     }
     auto reply = [done, pid](MoveOutcome r) {
         if (!r)

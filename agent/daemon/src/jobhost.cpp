@@ -31,7 +31,7 @@ constexpr qint64 QueueLimit = 256 * 1024;
 constexpr int RetryMs = 1000;
 
 qint64 inodeOf(int fd) {
-    struct stat st {};
+    struct stat st{};
     return ::fstat(fd, &st) == 0 ? qint64(st.st_ino) : 0;
 }
 
@@ -115,7 +115,8 @@ std::expected<pid_t, QString> JobHost::spawn(NodeId home, const JobLaunch &l) {
         if (::pipe2(p, O_CLOEXEC) != 0) {
             const int e = errno;
             closeAll();
-            return std::unexpected(u"cannot make a pipe: %1"_s.arg(QString::fromLocal8Bit(strerror(e))));
+            return std::unexpected(
+                u"cannot make a pipe: %1"_s.arg(QString::fromLocal8Bit(strerror(e))));
         }
 
     QList<QByteArray> args{QFile::encodeName(m_init), "--user",
@@ -185,10 +186,9 @@ std::expected<pid_t, QString> JobHost::spawn(NodeId home, const JobLaunch &l) {
     Job *j = job.release();
     m_jobs.insert(j->id, j);
     watch(j);
-    qCInfo(lcAgent).noquote() << u"job %1 of node %2 started: %3 (PID %4)"_s.arg(j->id)
-                                     .arg(home)
-                                     .arg(l.program)
-                                     .arg(j->pid);
+    qCInfo(lcAgent).noquote()
+        << u"job %1 of node %2 started: %3 (PID %4)"_s.arg(j->id).arg(home).arg(l.program).arg(
+               j->pid);
     return j->pid;
 }
 
@@ -392,9 +392,8 @@ QJsonObject JobHost::freeze(pid_t pid) {
                   {u"home"_s, qint64(j->home)},
                   {u"status"_s, QString::fromLatin1(j->statusText.toBase64())}};
     for (const Stream *s : j->streams)
-        d.insert(s->name, QJsonObject{{u"inode"_s, s->inode},
-                                      {u"offset"_s, s->offset},
-                                      {u"eof"_s, s->eof}});
+        d.insert(s->name,
+                 QJsonObject{{u"inode"_s, s->inode}, {u"offset"_s, s->offset}, {u"eof"_s, s->eof}});
     return d;
 }
 

@@ -107,10 +107,10 @@ std::optional<NodeId> choosePlacement(const JobPlacement &where, bool anywhere, 
 }
 
 struct JobRegistry::Stream {
-    qint64 base = 0;    // stream offset of data[0]
-    QByteArray data;    // what the reader has not taken yet
+    qint64 base = 0;                // stream offset of data[0]
+    QByteArray data;                // what the reader has not taken yet
     QMap<qint64, QByteArray> early; // pieces from a node ahead of one still sending
-    qint64 end = -1;    // known once the job ended
+    qint64 end = -1;                // known once the job ended
 
     qint64 top() const { return base + data.size(); }
     void add(qint64 offset, const QByteArray &bytes) {
@@ -155,8 +155,8 @@ struct JobRegistry::Job {
     QList<std::function<void(bool)>> held; // hosts waiting for room
 };
 
-JobRegistry::JobRegistry(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers,
-                         JobHost &host, Migrator &migrator, QObject *parent)
+JobRegistry::JobRegistry(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers, JobHost &host,
+                         Migrator &migrator, QObject *parent)
     : QObject(parent)
     , m_local(local)
     , m_backend(backend)
@@ -205,8 +205,8 @@ void JobRegistry::spawn(const PeerIdentity &caller, const ProcSpawnParams &p, Co
                 : u"none of the nodes %1 can take the job"_s.arg(nodeList(p.where.nodes)),
             u"target-refused"_s)));
     JobLaunch launch;
-    launch.id = u"j%1-%2-%3"_s.arg(self).arg(m_next++).arg(
-        QRandomGenerator::system()->generate(), 8, 16, QChar(u'0'));
+    launch.id = u"j%1-%2-%3"_s.arg(self).arg(m_next++).arg(QRandomGenerator::system()->generate(),
+                                                           8, 16, QChar(u'0'));
     launch.program = p.program;
     launch.argv = QStringList{p.argv0.value_or(p.program)} + p.args;
     launch.cwd = p.cwd;
@@ -263,25 +263,26 @@ void JobRegistry::place(Job *job, NodeId target, bool anywhere, Completion done)
             QTimer::singleShot(10, this, *attempt);
             return;
         }
-        m_migrator.move(j->pid, target, hpc::HpcReason::User, [this, id, target, anywhere,
-                                                                done](MoveOutcome r) {
-            Job *placed = m_jobs.value(id);
-            if (!placed)
-                return done(std::unexpected(spawnFailed(u"the job ended before it started"_s)));
-            if (r)
-                return done(toJson(SpawnResult{placed->id, placed->pid, r->node}));
-            if (anywhere) {
-                // -F: where it could not go, it runs here.
+        m_migrator.move(
+            j->pid, target, hpc::HpcReason::User,
+            [this, id, target, anywhere, done](MoveOutcome r) {
+                Job *placed = m_jobs.value(id);
+                if (!placed)
+                    return done(std::unexpected(spawnFailed(u"the job ended before it started"_s)));
+                if (r)
+                    return done(toJson(SpawnResult{placed->id, placed->pid, r->node}));
+                if (anywhere) {
+                    // -F: where it could not go, it runs here.
+                    ::kill(placed->pid, SIGCONT);
+                    return done(toJson(SpawnResult{placed->id, placed->pid, m_local.id()}));
+                }
+                ::kill(placed->pid, SIGKILL);
                 ::kill(placed->pid, SIGCONT);
-                return done(toJson(SpawnResult{placed->id, placed->pid, m_local.id()}));
-            }
-            ::kill(placed->pid, SIGKILL);
-            ::kill(placed->pid, SIGCONT);
-            forget(id);
-            done(std::unexpected(spawnFailed(
-                u"the job could not start on node %1: %2"_s.arg(target).arg(r.error().message),
-                QString(migration::MigrationError::name(r.error().reason)))));
-        });
+                forget(id);
+                done(std::unexpected(spawnFailed(
+                    u"the job could not start on node %1: %2"_s.arg(target).arg(r.error().message),
+                    QString(migration::MigrationError::name(r.error().reason)))));
+            });
     };
     (*attempt)();
 }
@@ -294,8 +295,8 @@ JobRegistry::Job *JobRegistry::find(const PeerIdentity &caller, const QString &i
         return nullptr;
     }
     if (caller.uid != 0 && caller.uid != j->uid) {
-        done(std::unexpected(RpcError(ErrorCode::PermissionDenied,
-                                      u"job %1 belongs to another user"_s.arg(id))));
+        done(std::unexpected(
+            RpcError(ErrorCode::PermissionDenied, u"job %1 belongs to another user"_s.arg(id))));
         return nullptr;
     }
     return j;
@@ -404,8 +405,8 @@ void JobRegistry::deliver(NodeId from, const QJsonObject &m, std::function<void(
         // Away, the home kept its record (admin/where); it ended, so the record goes.
         if (node != m_local.id())
             if (auto gone = m_backend.reportExited(j->pid); !gone)
-                qCDebug(lcAgent).noquote() << "job" << j->id << "admin/where:"
-                                           << gone.error().toString();
+                qCDebug(lcAgent).noquote()
+                    << "job" << j->id << "admin/where:" << gone.error().toString();
     }
     if (j->detached) {
         j->out.discard();

@@ -13,10 +13,10 @@
 #include <QRandomGenerator>
 #include <QTimer>
 #include <csignal>
-#include <optional>
 #include <omview/hpc/hpcbackend.h>
 #include <omview/migration/criu.h>
 #include <omview/migration/movability.h>
+#include <optional>
 #include <sys/wait.h>
 
 using namespace Qt::StringLiterals;
@@ -82,8 +82,8 @@ RpcError refusal(Reason reason, const QString &message) {
 }
 
 QString newId(NodeId self, pid_t pid) {
-    return u"m%1-%2-%3"_s.arg(self).arg(pid).arg(QRandomGenerator::system()->generate64(), 16,
-                                                 16, QChar(u'0'));
+    return u"m%1-%2-%3"_s.arg(self).arg(pid).arg(QRandomGenerator::system()->generate64(), 16, 16,
+                                                 QChar(u'0'));
 }
 
 } // namespace
@@ -201,9 +201,9 @@ void Migrator::moveOwn(pid_t pid, NodeId target, MoveDone done, hpc::HpcReason r
             // It runs elsewhere: that node moves it (target 0 = home = here).
             const NodeId to = target == 0 ? self : target;
             if (to == e.where)
-                return done(std::unexpected(MigrationError{
-                    Reason::AlreadyThere,
-                    u"process %1 runs on node %2 already"_s.arg(pid).arg(to)}));
+                return done(std::unexpected(
+                    MigrationError{Reason::AlreadyThere,
+                                   u"process %1 runs on node %2 already"_s.arg(pid).arg(to)}));
             // The home says it is the home: the node the process runs on may have lost its
             // guest record (an emulated /proc/hpc does not outlive its agent).
             m_peers.forward(
@@ -237,9 +237,8 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
     // A process of a job moves with its job: the namespace goes whole, from its init.
     if (const pid_t root = m_jobs ? m_jobs->rootOf(pid, m_procRoot) : 0; root > 0 && root != pid) {
         if (reason != hpc::HpcReason::User && lockedHere(root))
-            return later({Reason::CantMove, u"process %1 belongs to job %2, which is locked"_s
-                                                .arg(pid)
-                                                .arg(root)});
+            return later({Reason::CantMove,
+                          u"process %1 belongs to job %2, which is locked"_s.arg(pid).arg(root)});
         pid = root;
     }
     if (m_active.contains(pid))
@@ -277,8 +276,8 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
     if (self == 0)
         return refuse(Reason::TargetRefused, u"this node takes part in no cluster"_s);
     if (m->target == self)
-        return refuse(Reason::AlreadyThere, u"process %1 runs on node %2 already"_s.arg(pid)
-                                                .arg(self));
+        return refuse(Reason::AlreadyThere,
+                      u"process %1 runs on node %2 already"_s.arg(pid).arg(self));
     bool known = false, alive = false;
     for (const NodeRecord &n : m_peers.clusterTable())
         if (n.node.id == m->target) {
@@ -290,8 +289,8 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
     if (!alive)
         return refuse(Reason::Unreachable, u"node %1 is down"_s.arg(m->target));
     if (!movable.movable())
-        return refuse(Reason::CantMove, u"process %1 cannot move: %2"_s.arg(pid).arg(
-                                            movable.reasonText()));
+        return refuse(Reason::CantMove,
+                      u"process %1 cannot move: %2"_s.arg(pid).arg(movable.reasonText()));
     m->tree = movable.tree;
     m->isJob = m_jobs && m_jobs->hosts(pid);
     m->id = newId(self, pid);
@@ -300,8 +299,7 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
     m_active.insert(pid, m);
     report(m, u"started"_s);
 
-    qCInfo(lcAgent).noquote() << u"moving process %1 (%2 processes) to node %3, move %4"_s
-                                     .arg(pid)
+    qCInfo(lcAgent).noquote() << u"moving process %1 (%2 processes) to node %3, move %4"_s.arg(pid)
                                      .arg(m->tree.size())
                                      .arg(m->target)
                                      .arg(m->id);
@@ -344,6 +342,30 @@ void Migrator::move(pid_t pid, NodeId target, hpc::HpcReason reason, MoveDone do
     });
 }
 
+// What the home lists while the process is away: its last sampled row, or (a process that
+// came and went between two samples, as a job that came home under a new PID and left again
+// at once) what /proc says of it now; running, not stopped as criu left it.
+ProcessInfo Migrator::awayRow(pid_t pid) const {
+    ProcessInfo row;
+    if (const ProcessInfo *sampled = m_local.process(pid)) {
+        row = *sampled;
+    } else {
+        const QString dir = m_procRoot + u'/' + QString::number(pid);
+        row.pid = pid;
+        QFile comm(dir + u"/comm"_s);
+        if (comm.open(QIODevice::ReadOnly))
+            row.command = QString::fromLocal8Bit(comm.readAll().trimmed());
+        QFile cmdline(dir + u"/cmdline"_s);
+        if (cmdline.open(QIODevice::ReadOnly))
+            row.cmdline = QString::fromLocal8Bit(cmdline.readAll().replace('\0', ' ').trimmed());
+        const QFileInfo info(dir);
+        row.uid = info.ownerId();
+        row.user = info.owner();
+    }
+    row.state = 'R';
+    return row;
+}
+
 bool Migrator::lockedHere(pid_t pid) const {
     if (auto procs = m_backend.procs())
         for (const hpc::HpcProcEntry &e : std::as_const(*procs))
@@ -355,8 +377,7 @@ bool Migrator::lockedHere(pid_t pid) const {
 void Migrator::sendImages(Move *m) {
     for (const QString &name : m_store.images(m->id)) {
         const qint64 size = QFileInfo(m->dir + u'/' + name).size();
-        for (qint64 offset = 0; offset < size || (size == 0 && offset == 0);
-             offset += ChunkBytes) {
+        for (qint64 offset = 0; offset < size || (size == 0 && offset == 0); offset += ChunkBytes) {
             m->chunks.append({name, offset});
             if (size == 0)
                 break;
@@ -372,8 +393,8 @@ void Migrator::pumpImages(Move *m) {
         const auto [name, offset] = m->chunks.takeFirst();
         QFile f(m->dir + u'/' + name);
         if (!f.open(QIODevice::ReadOnly) || !f.seek(offset)) {
-            m->transferError = MigrationError{Reason::TransferFailed,
-                                              u"cannot read image %1"_s.arg(name)};
+            m->transferError =
+                MigrationError{Reason::TransferFailed, u"cannot read image %1"_s.arg(name)};
             break;
         }
         const QByteArray chunk = f.read(ChunkBytes);
@@ -423,8 +444,7 @@ void Migrator::commit(Move *m) {
     m_store.setState(m->id, "committed " + m->record());
     const NodeId self = m_local.id();
     if (m->home == self) {
-        if (const ProcessInfo *row = m_local.process(m->pid))
-            m_local.rememberAway(*row);
+        m_local.rememberAway(awayRow(m->pid));
         // Before the local copy goes: an entry at home whose process is gone is dropped.
         if (auto w = m_backend.reportWhere(m->pid, m->target); !w)
             qCWarning(lcAgent).noquote() << "admin/where:" << w.error().toString();
@@ -436,14 +456,14 @@ void Migrator::commit(Move *m) {
     if (m->home != self) {
         (void)m_backend.delGuest(m->pid);
         if (m->target != m->home)
-            m_peers.forward(m->home, migrationMethods::where,
-                            QJsonObject{{u"pid"_s, qint64(m->homePid)},
-                                        {u"node"_s, qint64(m->target)}},
-                            [](Result<QJsonValue> r) {
-                                if (!r)
-                                    qCWarning(lcAgent).noquote()
-                                        << "telling the home node:" << r.error().toString();
-                            });
+            m_peers.forward(
+                m->home, migrationMethods::where,
+                QJsonObject{{u"pid"_s, qint64(m->homePid)}, {u"node"_s, qint64(m->target)}},
+                [](Result<QJsonValue> r) {
+                    if (!r)
+                        qCWarning(lcAgent).noquote()
+                            << "telling the home node:" << r.error().toString();
+                });
     }
     m_peers.forward(m->target, migrationMethods::commit, QJsonObject{{u"id"_s, m->id}},
                     [this, m](Result<QJsonValue> r) {
@@ -453,13 +473,12 @@ void Migrator::commit(Move *m) {
                             // The target restored it and will ask us when it is back
                             // (migration.status): the state file stays to answer.
                             qCWarning(lcAgent).noquote()
-                                << "move" << m->id << "commit not confirmed:"
-                                << r.error().toString();
+                                << "move" << m->id
+                                << "commit not confirmed:" << r.error().toString();
                         } else {
                             m_store.remove(m->id);
                         }
-                        finish(m, MoveResult{m->target, m->bytes, m->freezeMs,
-                                             m->total.elapsed()});
+                        finish(m, MoveResult{m->target, m->bytes, m->freezeMs, m->total.elapsed()});
                     });
 }
 
@@ -563,13 +582,16 @@ void Migrator::handlePeer(NodeId from, const QString &method, const QJsonObject 
         MoveOrigin origin;
         if (from == NodeId(p.value(u"home"_s).toInteger()))
             origin = MoveOrigin{from, pid_t(p.value(u"homePid"_s).toInteger())};
-        move(pid, target, hpc::HpcReason::User, [done, pid](MoveOutcome r) {
-            if (!r)
-                return done(std::unexpected(toRpcError(r.error(), pid)));
-            done(QJsonObject{{u"node"_s, qint64(r->node)},
-                             {u"bytes"_s, r->bytes},
-                             {u"totalMs"_s, r->totalMs}});
-        }, origin);
+        move(
+            pid, target, hpc::HpcReason::User,
+            [done, pid](MoveOutcome r) {
+                if (!r)
+                    return done(std::unexpected(toRpcError(r.error(), pid)));
+                done(QJsonObject{{u"node"_s, qint64(r->node)},
+                                 {u"bytes"_s, r->bytes},
+                                 {u"totalMs"_s, r->totalMs}});
+            },
+            origin);
         return;
     }
     if (method == migrationMethods::prepare)
@@ -625,9 +647,10 @@ void Migrator::prepareWhenFree(NodeId from, const QJsonObject &p, Completion don
     for (const pid_t pid : pidList(p.value(u"tree"_s)))
         zombie = zombie || stateOf(pid) == 'Z';
     if (zombie && attempt < Attempts) {
-        QTimer::singleShot(PollMs, this, [this, from, p, done = std::move(done), attempt]() mutable {
-            prepareWhenFree(from, p, std::move(done), attempt + 1);
-        });
+        QTimer::singleShot(PollMs, this,
+                           [this, from, p, done = std::move(done), attempt]() mutable {
+                               prepareWhenFree(from, p, std::move(done), attempt + 1);
+                           });
         return;
     }
     done(prepare(from, p));
@@ -651,18 +674,20 @@ Result<QJsonValue> Migrator::prepare(NodeId from, const QJsonObject &p) {
     }
     for (const QJsonValue &file : p.value(u"files"_s).toArray())
         if (!QFileInfo::exists(file.toString()))
-            return std::unexpected(refusal(
-                Reason::CantMove,
-                u"node %1 has no %2, which the process holds open"_s.arg(self).arg(file.toString())));
+            return std::unexpected(
+                refusal(Reason::CantMove,
+                        u"node %1 has no %2, which the process holds open"_s.arg(self).arg(
+                            file.toString())));
     // A job's PIDs are those of its own namespace, free on every node.
     const bool job = p.value(u"job"_s).toBool();
     for (pid_t pid : in.tree)
         if (!job && running(pid))
-            return std::unexpected(refusal(
-                Reason::PidTaken, u"node %1 runs another process with PID %2"_s.arg(self).arg(pid)));
+            return std::unexpected(
+                refusal(Reason::PidTaken,
+                        u"node %1 runs another process with PID %2"_s.arg(self).arg(pid)));
     if (job && !m_jobs)
-        return std::unexpected(refusal(Reason::TargetRefused,
-                                       u"node %1 does not run jobs"_s.arg(self)));
+        return std::unexpected(
+            refusal(Reason::TargetRefused, u"node %1 does not run jobs"_s.arg(self)));
     auto dir = m_store.create(id);
     if (!dir)
         return std::unexpected(toRpcError(dir.error(), 0));
@@ -673,8 +698,8 @@ Result<QJsonValue> Migrator::prepare(NodeId from, const QJsonObject &p) {
 Result<QJsonValue> Migrator::put(const QJsonObject &p) {
     const QString id = p.value(u"id"_s).toString();
     const QByteArray data = QByteArray::fromBase64(p.value(u"data"_s).toString().toLatin1());
-    auto written = m_store.write(id, p.value(u"file"_s).toString(),
-                                 p.value(u"offset"_s).toInteger(-1), data);
+    auto written =
+        m_store.write(id, p.value(u"file"_s).toString(), p.value(u"offset"_s).toInteger(-1), data);
     if (!written)
         return std::unexpected(toRpcError(written.error(), 0));
     return QJsonObject();
@@ -692,9 +717,9 @@ void Migrator::restoreHere(const QJsonObject &p, Completion done) {
     for (pid_t pid : in.tree)
         if (in.job.isEmpty() && running(pid)) {
             m_store.remove(id);
-            return done(std::unexpected(refusal(
-                Reason::PidTaken,
-                u"node %1 runs another process with PID %2"_s.arg(m_local.id()).arg(pid))));
+            return done(std::unexpected(
+                refusal(Reason::PidTaken,
+                        u"node %1 runs another process with PID %2"_s.arg(m_local.id()).arg(pid))));
         }
     QList<migration::InheritedPipe> pipes;
     if (!in.job.isEmpty()) {
@@ -707,31 +732,34 @@ void Migrator::restoreHere(const QJsonObject &p, Completion done) {
         pipes = *arrival;
     }
     const QString dir = m_store.dirOf(id);
-    Criu::restore(dir, this, [this, id, in, dir, done](migration::CriuOutcome restored) mutable {
-        if (!restored.ok) {
-            const bool taken = restored.error.contains(u"File exists"_s);
-            qCInfo(lcAgent).noquote() << "restore of move" << id << "failed:" << restored.error;
-            if (!in.job.isEmpty())
-                m_jobs->abandon(in.job);
-            m_store.remove(id);
-            return done(std::unexpected(
-                refusal(taken ? Reason::PidTaken : Reason::RestoreFailed,
-                        u"criu restore on node %1: %2"_s.arg(m_local.id()).arg(restored.error))));
-        }
-        const pid_t root = Criu::readPidFile(dir);
-        qCInfo(lcAgent).noquote() << "move" << id << "restored as PID" << root;
-        if (!in.job.isEmpty()) {
-            // A job's namespace got PIDs of this node's choosing: its tree is read again.
-            m_jobs->arrived(in.job, root);
-            const migration::Movability now = migration::checkMovability(root, m_procRoot);
-            in.tree = now.tree.isEmpty() ? QList<pid_t>{root} : now.tree;
-        }
-        // Images are not needed any more; the record of the move stays until commit.
-        for (const QString &name : m_store.images(id))
-            QFile::remove(dir + u'/' + name);
-        writeIncoming(id, in, "restored");
-        done(QJsonObject{{u"pid"_s, qint64(root)}});
-    }, pipes);
+    Criu::restore(
+        dir, this,
+        [this, id, in, dir, done](migration::CriuOutcome restored) mutable {
+            if (!restored.ok) {
+                const bool taken = restored.error.contains(u"File exists"_s);
+                qCInfo(lcAgent).noquote() << "restore of move" << id << "failed:" << restored.error;
+                if (!in.job.isEmpty())
+                    m_jobs->abandon(in.job);
+                m_store.remove(id);
+                return done(std::unexpected(refusal(
+                    taken ? Reason::PidTaken : Reason::RestoreFailed,
+                    u"criu restore on node %1: %2"_s.arg(m_local.id()).arg(restored.error))));
+            }
+            const pid_t root = Criu::readPidFile(dir);
+            qCInfo(lcAgent).noquote() << "move" << id << "restored as PID" << root;
+            if (!in.job.isEmpty()) {
+                // A job's namespace got PIDs of this node's choosing: its tree is read again.
+                m_jobs->arrived(in.job, root);
+                const migration::Movability now = migration::checkMovability(root, m_procRoot);
+                in.tree = now.tree.isEmpty() ? QList<pid_t>{root} : now.tree;
+            }
+            // Images are not needed any more; the record of the move stays until commit.
+            for (const QString &name : m_store.images(id))
+                QFile::remove(dir + u'/' + name);
+            writeIncoming(id, in, "restored");
+            done(QJsonObject{{u"pid"_s, qint64(root)}});
+        },
+        pipes);
 }
 
 Result<QJsonValue> Migrator::commitHere(const QJsonObject &p) {
@@ -747,8 +775,8 @@ Result<QJsonValue> Migrator::commitHere(const QJsonObject &p) {
         // old one goes, and the process is this node's own under the new one.
         resumeTree(in.tree);
         const bool renamed = !in.job.isEmpty() && pid != in.homePid;
-        if (auto w = renamed ? m_backend.reportExited(in.homePid)
-                             : m_backend.reportWhere(in.homePid, 0);
+        if (auto w =
+                renamed ? m_backend.reportExited(in.homePid) : m_backend.reportWhere(in.homePid, 0);
             !w)
             qCWarning(lcAgent).noquote() << "admin/where:" << w.error().toString();
     } else {
@@ -784,8 +812,8 @@ Result<QJsonValue> Migrator::whereHere(NodeId, const QJsonObject &p) {
 Result<QJsonValue> Migrator::statusHere(const QJsonObject &p) {
     const QString id = p.value(u"id"_s).toString();
     const QByteArray state = m_store.state(id);
-    return QJsonObject{{u"state"_s, state.isEmpty() ? u"unknown"_s
-                                                    : QString::fromUtf8(state.split(' ').first())}};
+    return QJsonObject{
+        {u"state"_s, state.isEmpty() ? u"unknown"_s : QString::fromUtf8(state.split(' ').first())}};
 }
 
 // ---- after a crash --------------------------------------------------------------------

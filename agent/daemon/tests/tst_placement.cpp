@@ -18,8 +18,9 @@ NodeRecord node(NodeId id, std::uint32_t load, bool alive = true, std::int32_t s
 }
 
 // Node 1 (this one) busy; 2 down; 3 idle but blocking guests; 4 and 5 loaded alike.
-const QList<NodeRecord> Cluster = {node(1, 400), node(2, 0, false), node(3, 0, true, StatusUp | StatusBlock),
-                                   node(4, 150), node(5, 150)};
+const QList<NodeRecord> Cluster = {node(1, 400), node(2, 0, false),
+                                   node(3, 0, true, StatusUp | StatusBlock), node(4, 150),
+                                   node(5, 150)};
 
 } // namespace
 
@@ -55,7 +56,8 @@ void TestPlacement::choices() {
     const auto chosen = agent::choosePlacement(where, anywhere, 1, Cluster);
     QCOMPARE(chosen.value_or(0), NodeId(expected));
     // Alone, with nothing else known, -F runs it here.
-    QCOMPARE(agent::choosePlacement(JobPlacement{K::Node, {7}}, true, 1, {}).value_or(0), NodeId(1));
+    QCOMPARE(agent::choosePlacement(JobPlacement{K::Node, {7}}, true, 1, {}).value_or(0),
+             NodeId(1));
 }
 
 QTEST_GUILESS_MAIN(TestPlacement)

@@ -1,7 +1,7 @@
 // LoadInFlight: the load of the moves a node's balancer started, counted until it shows.
-#include <QTest>
-
 #include "loadinflight.h"
+
+#include <QTest>
 
 using omview::hpc::LoadInFlight;
 

@@ -1,9 +1,8 @@
-#include <omview/migration/criu.h>
-
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <fcntl.h>
+#include <omview/migration/criu.h>
 
 using namespace Qt::StringLiterals;
 
@@ -72,28 +71,35 @@ void Criu::run(const QStringList &args, const QString &dir, const QString &logNa
                          }
                          done(std::move(outcome));
                      });
-    QObject::connect(process, &QProcess::errorOccurred, context,
-                     [process, done](QProcess::ProcessError e) {
-                         if (e != QProcess::FailedToStart)
-                             return;
-                         process->deleteLater();
-                         done(CriuOutcome{false, u"cannot run %1: %2"_s.arg(program(),
-                                                                          process->errorString()),
-                                          QString()});
-                     });
+    QObject::connect(
+        process, &QProcess::errorOccurred, context, [process, done](QProcess::ProcessError e) {
+            if (e != QProcess::FailedToStart)
+                return;
+            process->deleteLater();
+            done(CriuOutcome{false, u"cannot run %1: %2"_s.arg(program(), process->errorString()),
+                             QString()});
+        });
     process->start();
 }
 
 void Criu::dump(pid_t pid, const QString &dir, QObject *context, Done done) {
-    run({u"dump"_s, u"-t"_s, QString::number(pid), u"-D"_s, dir, u"-o"_s, u"dump.log"_s,
-         u"-v2"_s, u"--leave-stopped"_s, u"--file-locks"_s},
+    run({u"dump"_s, u"-t"_s, QString::number(pid), u"-D"_s, dir, u"-o"_s, u"dump.log"_s, u"-v2"_s,
+         u"--leave-stopped"_s, u"--file-locks"_s},
         dir, u"dump.log"_s, context, std::move(done));
 }
 
 void Criu::restore(const QString &dir, QObject *context, Done done,
                    const QList<InheritedPipe> &pipes) {
-    QStringList args{u"restore"_s, u"-D"_s, dir, u"-o"_s, u"restore.log"_s, u"-v2"_s, u"-d"_s,
-                     u"--leave-stopped"_s, u"--file-locks"_s, u"--pidfile"_s,
+    QStringList args{u"restore"_s,
+                     u"-D"_s,
+                     dir,
+                     u"-o"_s,
+                     u"restore.log"_s,
+                     u"-v2"_s,
+                     u"-d"_s,
+                     u"--leave-stopped"_s,
+                     u"--file-locks"_s,
+                     u"--pidfile"_s,
                      dir + u"/restored.pid"_s};
     QList<int> fds;
     for (const InheritedPipe &p : pipes) {

@@ -1,6 +1,9 @@
 #include "lineclient.h"
 
+#include "testcluster.h"
+
 #include <QDeadlineTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QProcess>
@@ -119,6 +122,35 @@ int errorCodeOf(const QJsonObject &response) {
 
 QString compact(const QJsonObject &o) {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+std::expected<Clients, QString> connectAll(const QStringList &sockets) {
+    Clients clients;
+    for (const QString &socket : sockets) {
+        auto client = LineClient::connectTo(socket);
+        if (!client)
+            return std::unexpected(client.error());
+        if (const auto hello = resultOf((*client)->hello()); !hello)
+            return std::unexpected(hello.error());
+        clients.push_back(std::move(*client));
+    }
+    return clients;
+}
+
+std::expected<qint64, QString> waitAllAlive(const Clients &clients, int timeoutMs) {
+    int id = 50'000;
+    return waitUntil(timeoutMs, [&]() -> std::optional<QString> {
+        for (std::size_t via = 0; via < clients.size(); ++via) {
+            const auto rows = resultOf(clients[via]->call(u"cluster.nodes"_s, {}, id++));
+            if (!rows)
+                return rows.error();
+            for (const QJsonValue &row : rows->toArray())
+                if (!row.toObject().value(u"alive"_s).toBool())
+                    return u"node %1 does not see node %2 alive"_s.arg(via + 1).arg(
+                        row.toObject().value(u"id"_s).toInt());
+        }
+        return std::nullopt;
+    });
 }
 
 } // namespace omview::integration

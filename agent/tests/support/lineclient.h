@@ -7,8 +7,10 @@
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QString>
+#include <QStringList>
 #include <expected>
 #include <memory>
+#include <vector>
 
 namespace omview::integration {
 
@@ -49,5 +51,11 @@ int errorCodeOf(const QJsonObject &response);
 // `error.data.reason` of an error response (a failed move's reason); "" when there is none.
 QString reasonOf(const QJsonObject &response);
 QString compact(const QJsonObject &o);
+
+using Clients = std::vector<std::unique_ptr<LineClient>>;
+// A client per socket, each greeted with hello.
+std::expected<Clients, QString> connectAll(const QStringList &sockets);
+// Waits until every client's cluster.nodes shows every node alive; the milliseconds it took.
+std::expected<qint64, QString> waitAllAlive(const Clients &clients, int timeoutMs);
 
 } // namespace omview::integration

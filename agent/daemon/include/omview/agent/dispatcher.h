@@ -32,8 +32,8 @@ struct MigrationPage;
 struct CallContext {
     enum class Origin { Client, Peer };
     Origin origin = Origin::Client;
-    QString who; // for the log: "uid 1000 pid 4242", "peer 10.0.0.3"
-    NodeId peer = 0; // Origin::Peer: the authenticated node
+    QString who;         // for the log: "uid 1000 pid 4242", "peer 10.0.0.3"
+    NodeId peer = 0;     // Origin::Peer: the authenticated node
     PeerIdentity caller; // Origin::Client: who is connected (SO_PEERCRED)
 };
 
@@ -107,8 +107,12 @@ private:
     Result<QJsonValue> clusterNodes(const NodeParams &p);
     Result<QJsonValue> settingsGet(const NodeParams &p);
     Result<QJsonValue> settingsSet(const SettingsSetParams &p);
-    Result<QJsonValue> nodeExpel(const NodeParams &p);
-    Result<QJsonValue> nodeBring(const NodeParams &p);
+    void nodeExpel(const NodeParams &p, Completion done);
+    void nodeBring(const NodeParams &p, Completion done);
+    // Answers {moved: [{pid, node}], failed: [{pid, reason, message}]} once the queued moves of
+    // @pids are over, or after BatchTimeoutMs.
+    void carryOut(const QList<pid_t> &pids, Completion done);
+    static constexpr int BatchTimeoutMs = 300'000;
     Result<QJsonValue> mapGet(const NodeParams &p);
     Result<QJsonValue> mapSet(const MapSetParams &p);
     Result<QJsonValue> procList(const ProcListParams &p);

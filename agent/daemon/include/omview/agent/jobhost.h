@@ -68,7 +68,8 @@ public:
     void release(pid_t pid);
 
     // Target of a move: new pipes for the job @description (from freeze()).
-    std::expected<QList<migration::InheritedPipe>, QString> prepareArrival(const QJsonObject &description);
+    std::expected<QList<migration::InheritedPipe>, QString>
+    prepareArrival(const QJsonObject &description);
     // criu restored it as @pid; its pipes wait until commit.
     void arrived(const QString &job, pid_t pid);
     // Committed: the job runs here, its pipes are read.

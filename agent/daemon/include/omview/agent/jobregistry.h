@@ -54,8 +54,7 @@ public:
     // A host's jobhost.output (this node's own host too).
     void deliver(NodeId from, const QJsonObject &message, std::function<void(bool)> taken);
     // A peer's request for the jobs it hosts (jobhost.kill).
-    void handlePeer(NodeId from, const QString &method, const QJsonObject &params,
-                    Completion done);
+    void handlePeer(NodeId from, const QString &method, const QJsonObject &params, Completion done);
 
     // The user a job whose init has PID @pid here belongs to (its init runs as root).
     std::optional<uid_t> ownerOf(pid_t pid) const;

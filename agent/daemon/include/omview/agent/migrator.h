@@ -60,8 +60,8 @@ struct MoveOrigin {
 class Migrator : public QObject {
     Q_OBJECT
 public:
-    Migrator(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers,
-             const QString &imageRoot, const QString &procRoot, QObject *parent = nullptr);
+    Migrator(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers, const QString &imageRoot,
+             const QString &procRoot, QObject *parent = nullptr);
     ~Migrator() override;
 
     // Moves process @pid, which runs on this node (at home or as a guest), to @target
@@ -72,8 +72,7 @@ public:
     void moveOwn(pid_t pid, NodeId target, MoveDone done,
                  hpc::HpcReason reason = hpc::HpcReason::User);
     // A request from a peer agent (methods migration.*).
-    void handlePeer(NodeId from, const QString &method, const QJsonObject &params,
-                    Completion done);
+    void handlePeer(NodeId from, const QString &method, const QJsonObject &params, Completion done);
     // Carries out the requests the balancer (or admin/migrate, expel, bring) queued.
     void takeRequests();
     // After a restart: settles the moves a crash left half done (docs/migration.md).
@@ -98,9 +97,11 @@ private:
     void restoreThere(Move *m);
     void commit(Move *m);
     void finish(Move *m, MoveOutcome outcome);
-    void report(const Move *m, const QString &phase, const migration::MigrationError *error = nullptr);
+    void report(const Move *m, const QString &phase,
+                const migration::MigrationError *error = nullptr);
     void resumeTree(const QList<pid_t> &tree) const;
     bool lockedHere(pid_t pid) const;
+    ProcessInfo awayRow(pid_t pid) const;
     void killTree(const QList<pid_t> &tree) const;
 
     // Target side.

@@ -33,9 +33,8 @@ struct JobPlacement {
 };
 
 // mosrun's -l, -L and -k: the job may migrate on its own, may not, or is as the caller is.
-inline constexpr QLatin1StringView jobLockNames[] = {QLatin1StringView("lock"),
-                                                     QLatin1StringView("unlock"),
-                                                     QLatin1StringView("keep")};
+inline constexpr QLatin1StringView jobLockNames[] = {
+    QLatin1StringView("lock"), QLatin1StringView("unlock"), QLatin1StringView("keep")};
 // mosrun's -c, -i, -n, -s, -f: how the balancer weighs the job (/proc/hpc/decay).
 inline constexpr QLatin1StringView jobProfileNames[] = {
     QLatin1StringView("none"),    QLatin1StringView("cpujob"),    QLatin1StringView("iojob"),
@@ -47,9 +46,9 @@ struct ProcSpawnParams {
     QList<QString> args;        // argv[1..]
     std::optional<QString> argv0;
     QString cwd;
-    QList<QString> env; // NAME=value, the job's whole environment
+    QList<QString> env;                                  // NAME=value, the job's whole environment
     JobPlacement where{JobPlacement::Kind::Balance, {}}; // absent: the least loaded node
-    bool anywhere = false;           // -F: another node when none of `where` can take it
+    bool anywhere = false; // -F: another node when none of `where` can take it
     QString lock = QStringLiteral("lock");
     QString profile = QStringLiteral("none");
     std::optional<std::int32_t> caller; // the caller's PID, for lock "keep"
@@ -57,9 +56,9 @@ struct ProcSpawnParams {
 };
 
 struct SpawnResult {
-    QString job;           // the job's ID, for job.read, job.signal and job.write
-    std::int32_t pid = 0;  // its PID on the home node
-    NodeId node = 0;       // where it runs now
+    QString job;          // the job's ID, for job.read, job.signal and job.write
+    std::int32_t pid = 0; // its PID on the home node
+    NodeId node = 0;      // where it runs now
     bool operator==(const SpawnResult &) const = default;
 };
 
