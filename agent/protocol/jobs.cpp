@@ -180,13 +180,6 @@ constexpr auto jobSignalParamsFields = std::to_array<Field<JobSignalParams>>({
     field<&JobSignalParams::signal, checkSignal>("signal"_L1),
 });
 
-constexpr auto jobWriteParamsFields = std::to_array<Field<JobWriteParams>>({
-    field<&JobWriteParams::node, checkNode>("node"_L1),
-    field<&JobWriteParams::job, checkJob>("job"_L1),
-    field<&JobWriteParams::data>("data"_L1, Presence::Optional),
-    field<&JobWriteParams::eof>("eof"_L1, Presence::Optional),
-});
-
 } // namespace
 
 QJsonObject toJson(const ProcSpawnParams &p) {
@@ -203,9 +196,6 @@ QJsonObject toJson(const JobOutput &r) {
 }
 QJsonObject toJson(const JobSignalParams &p) {
     return encodeFields<JobSignalParams>(p, jobSignalParamsFields);
-}
-QJsonObject toJson(const JobWriteParams &p) {
-    return encodeFields<JobWriteParams>(p, jobWriteParamsFields);
 }
 
 template<>
@@ -226,10 +216,6 @@ template<> std::expected<JobOutput, ProtocolError> fromJson<JobOutput>(const QJs
 template<>
 std::expected<JobSignalParams, ProtocolError> fromJson<JobSignalParams>(const QJsonValue &value) {
     return decodeParamsObject<JobSignalParams>(value, jobSignalParamsFields);
-}
-template<>
-std::expected<JobWriteParams, ProtocolError> fromJson<JobWriteParams>(const QJsonValue &value) {
-    return decodeParamsObject<JobWriteParams>(value, jobWriteParamsFields);
 }
 
 } // namespace omview

@@ -9,6 +9,7 @@
 #include <omview/protocol/delta.h>
 #include <omview/protocol/json.h>
 #include <omview/protocol/jsonrpc.h>
+#include <omview/protocol/jobs.h>
 #include <omview/protocol/methods.h>
 
 using namespace omview;
@@ -58,6 +59,9 @@ const std::map<QString, MethodCodecs> &methodCodecs() {
         {methods::procMigrate, {decodes<ProcMigrateParams>(), decodes<MigrateResult>()}},
         {methods::subscribe, {decodes<SubscribeParams>(), decodes<SubscribeResult>()}},
         {methods::unsubscribe, {decodes<UnsubscribeParams>(), anyObject()}},
+        {methods::procSpawn, {decodes<ProcSpawnParams>(), decodes<SpawnResult>()}},
+        {methods::jobRead, {decodes<JobReadParams>(), decodes<JobOutput>()}},
+        {methods::jobSignal, {decodes<JobSignalParams>(), anyObject()}},
     };
     return codecs;
 }

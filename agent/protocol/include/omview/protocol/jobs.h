@@ -1,6 +1,6 @@
 // The job API of omagentd (docs/protocol.md): proc.spawn starts a program as a job of its
-// home node, job.read collects its output and exit status wherever it runs, job.signal and
-// job.write reach it there. mosrun and the console's run-program wizard are its clients.
+// home node, job.read collects its output and exit status wherever it runs, job.signal
+// reaches it there. mosrun and the console's run-program wizard are its clients.
 #pragma once
 
 #include <QJsonObject>
@@ -19,7 +19,6 @@ namespace omview {
 namespace methods {
 inline constexpr QLatin1StringView procSpawn{"proc.spawn"};
 inline constexpr QLatin1StringView jobRead{"job.read"};
-inline constexpr QLatin1StringView jobWrite{"job.write"};
 inline constexpr QLatin1StringView jobSignal{"job.signal"};
 } // namespace methods
 
@@ -56,7 +55,7 @@ struct ProcSpawnParams {
 };
 
 struct SpawnResult {
-    QString job;          // the job's ID, for job.read, job.signal and job.write
+    QString job;          // the job's ID, for job.read and job.signal
     std::int32_t pid = 0; // its PID on the home node
     NodeId node = 0;      // where it runs now
     bool operator==(const SpawnResult &) const = default;
@@ -92,20 +91,11 @@ struct JobSignalParams {
     bool operator==(const JobSignalParams &) const = default;
 };
 
-struct JobWriteParams {
-    std::optional<NodeId> node;
-    QString job;
-    QString data; // base64
-    bool eof = false;
-    bool operator==(const JobWriteParams &) const = default;
-};
-
 QJsonObject toJson(const ProcSpawnParams &p);
 QJsonObject toJson(const SpawnResult &r);
 QJsonObject toJson(const JobReadParams &p);
 QJsonObject toJson(const JobOutput &r);
 QJsonObject toJson(const JobSignalParams &p);
-QJsonObject toJson(const JobWriteParams &p);
 
 template<>
 std::expected<ProcSpawnParams, ProtocolError> fromJson<ProcSpawnParams>(const QJsonValue &value);
@@ -115,7 +105,5 @@ std::expected<JobReadParams, ProtocolError> fromJson<JobReadParams>(const QJsonV
 template<> std::expected<JobOutput, ProtocolError> fromJson<JobOutput>(const QJsonValue &value);
 template<>
 std::expected<JobSignalParams, ProtocolError> fromJson<JobSignalParams>(const QJsonValue &value);
-template<>
-std::expected<JobWriteParams, ProtocolError> fromJson<JobWriteParams>(const QJsonValue &value);
 
 } // namespace omview
