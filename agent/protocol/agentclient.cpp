@@ -345,12 +345,13 @@ void AgentClient::releaseSubscription(SubscriptionId id) {
 }
 
 template<class T>
-QFuture<Result<T>> AgentClient::request(QLatin1StringView method, const QJsonObject &params) {
+QFuture<Result<T>> AgentClient::request(QLatin1StringView method, const QJsonObject &params,
+                                        std::optional<std::chrono::milliseconds> timeout) {
     QPromise<Result<T>> promise;
     QFuture<Result<T>> future = promise.future();
     promise.start();
     const QString name = method;
-    submit(name, params, m_timeout,
+    submit(name, params, timeout.value_or(m_timeout),
            [promise = std::move(promise), name](Result<QJsonValue> result) mutable {
                promise.addResult(decodeResult<T>(name, std::move(result)));
                promise.finish();
@@ -359,11 +360,12 @@ QFuture<Result<T>> AgentClient::request(QLatin1StringView method, const QJsonObj
 }
 
 template<class P, class T>
-QFuture<Result<T>> AgentClient::checkedRequest(QLatin1StringView method, const P &params) {
+QFuture<Result<T>> AgentClient::checkedRequest(QLatin1StringView method, const P &params,
+                                               std::optional<std::chrono::milliseconds> timeout) {
     const QJsonObject json = toJson(params);
     if (auto checked = fromJson<P>(json); !checked)
         return finished<T>(std::unexpected(RpcError::invalidParams(checked.error())));
-    return request<T>(method, json);
+    return request<T>(method, json, timeout);
 }
 
 QFuture<Result<NodeStatus>> AgentClient::nodeStatus(std::optional<NodeId> node) {
@@ -385,11 +387,11 @@ QFuture<Result<Settings>> AgentClient::setSettings(const SettingsChange &change,
 }
 
 QFuture<Result<void>> AgentClient::expel(std::optional<NodeId> node) {
-    return checkedRequest<NodeParams, void>(methods::nodeExpel, NodeParams{node});
+    return checkedRequest<NodeParams, void>(methods::nodeExpel, NodeParams{node}, MigrateTimeout);
 }
 
 QFuture<Result<void>> AgentClient::bring(std::optional<NodeId> node) {
-    return checkedRequest<NodeParams, void>(methods::nodeBring, NodeParams{node});
+    return checkedRequest<NodeParams, void>(methods::nodeBring, NodeParams{node}, MigrateTimeout);
 }
 
 QFuture<Result<QString>> AgentClient::nodeMap(std::optional<NodeId> node) {

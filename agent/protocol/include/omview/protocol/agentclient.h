@@ -65,6 +65,7 @@ public:
     QFuture<Result<Settings>> settings(std::optional<NodeId> node = {});
     QFuture<Result<Settings>> setSettings(const SettingsChange &change,
                                           std::optional<NodeId> node = {});
+    // expel and bring answer when the moves they start are over: they wait MigrateTimeout.
     QFuture<Result<void>> expel(std::optional<NodeId> node = {});
     QFuture<Result<void>> bring(std::optional<NodeId> node = {});
     QFuture<Result<QString>> nodeMap(std::optional<NodeId> node = {});
@@ -125,9 +126,11 @@ private:
     };
 
     template<class T>
-    QFuture<Result<T>> request(QLatin1StringView method, const QJsonObject &params);
+    QFuture<Result<T>> request(QLatin1StringView method, const QJsonObject &params,
+                               std::optional<std::chrono::milliseconds> timeout = {});
     template<class P, class T>
-    QFuture<Result<T>> checkedRequest(QLatin1StringView method, const P &params);
+    QFuture<Result<T>> checkedRequest(QLatin1StringView method, const P &params,
+                                      std::optional<std::chrono::milliseconds> timeout = {});
     template<class S> std::unique_ptr<S> subscribe(S *subscription, const SubscribeParams &params);
 
     void submit(const QString &method, const QJsonObject &params, std::chrono::milliseconds timeout,
