@@ -116,14 +116,9 @@ void TestJobs::initTestCase() {
     // User daemon (uid 1) may use the agents too: what an unprivileged user may do.
     const auto up = m_cluster->up(Nodes, {u"--admin-group"_s, u"daemon"_s});
     QVERIFY2(up, qPrintable(why(up)));
-    QStringList sockets;
-    for (int i = 1; i <= Nodes; ++i)
-        sockets.append(m_cluster->socket(i));
-    auto clients = connectAll(sockets);
+    auto clients = connectWhenAlive(m_cluster->sockets(), ConvergenceMs);
     QVERIFY2(clients, qPrintable(why(clients)));
     m_clients = std::move(*clients);
-    const auto took = waitAllAlive(m_clients, ConvergenceMs);
-    QVERIFY2(took, qPrintable(why(took)));
 }
 
 QProcess *TestJobs::startMosrun(const QStringList &args, const QStringList &as) {
@@ -438,12 +433,14 @@ void TestJobs::expelAndBringMoveForReal() {
     QVERIFY2(moved, qPrintable(why(moved)));
     QProcess *stuck = startMosrun({u"-2"_s, u"-L"_s, u"bash"_s, u"-c"_s,
                                    u"exec 3<>/dev/udp/127.0.0.1/9; exec sleep 1000 # stuck"_s});
-    QVERIFY2(waitUntil(20'000, [&]() -> std::optional<QString> {
-                 const auto row = jobRow(u"# stuck"_s);
-                 return row && row->value(u"where"_s).toInt() == 2 ? std::nullopt
-                                                                    : std::optional(u"not on 2"_s);
-             }),
-             "the job did not get to node 2");
+    const auto there = waitUntil(20'000, [&]() -> std::optional<QString> {
+        if (stuck->state() == QProcess::NotRunning)
+            return u"mosrun ended: "_s + QString::fromUtf8(stuck->readAllStandardError());
+        const auto row = jobRow(u"# stuck"_s);
+        return row && row->value(u"where"_s).toInt() == 2 ? std::nullopt
+                                                           : std::optional(u"not on node 2"_s);
+    });
+    QVERIFY2(there, qPrintable(why(there)));
     QTest::qWait(1000); // its socket is open by now
 
     // expel: the process goes home; the job cannot, and is named with the reason.

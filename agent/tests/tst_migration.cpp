@@ -85,14 +85,9 @@ void TestMigration::initTestCase() {
     m_cluster.emplace(QStringLiteral(INTEGRATION_RUN_DIR) + u"/migration"_s);
     const auto up = m_cluster->up(Nodes);
     QVERIFY2(up, qPrintable(why(up)));
-    QStringList sockets;
-    for (int i = 1; i <= Nodes; ++i)
-        sockets.append(m_cluster->socket(i));
-    auto clients = connectAll(sockets);
+    auto clients = connectWhenAlive(m_cluster->sockets(), ConvergenceMs);
     QVERIFY2(clients, qPrintable(why(clients)));
     m_clients = std::move(*clients);
-    const auto took = waitAllAlive(m_clients, ConvergenceMs);
-    QVERIFY2(took, qPrintable(why(took)));
 }
 
 std::expected<int, QString> TestMigration::start(int node, const QStringList &args) {

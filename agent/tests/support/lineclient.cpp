@@ -153,4 +153,13 @@ std::expected<qint64, QString> waitAllAlive(const Clients &clients, int timeoutM
     });
 }
 
+std::expected<Clients, QString> connectWhenAlive(const QStringList &sockets, int timeoutMs) {
+    auto clients = connectAll(sockets);
+    if (!clients)
+        return clients;
+    if (const auto took = waitAllAlive(*clients, timeoutMs); !took)
+        return std::unexpected(took.error());
+    return clients;
+}
+
 } // namespace omview::integration

@@ -57,5 +57,7 @@ using Clients = std::vector<std::unique_ptr<LineClient>>;
 std::expected<Clients, QString> connectAll(const QStringList &sockets);
 // Waits until every client's cluster.nodes shows every node alive; the milliseconds it took.
 std::expected<qint64, QString> waitAllAlive(const Clients &clients, int timeoutMs);
+// Both: clients of a cluster whose nodes all see each other alive.
+std::expected<Clients, QString> connectWhenAlive(const QStringList &sockets, int timeoutMs);
 
 } // namespace omview::integration

@@ -128,6 +128,7 @@ std::expected<void, QString> TestCluster::up(int nodes, const QStringList &optio
     args += options;
     const auto r = runCommand(omcluster(), args, OmclusterTimeout);
     m_up = QFileInfo::exists(m_state + u"/tag"_s);
+    m_nodes = nodes;
     if (m_up) {
         QFile tag(m_state + u"/tag"_s);
         if (tag.open(QIODevice::ReadOnly))
@@ -168,6 +169,13 @@ std::expected<void, QString> TestCluster::stop(int node) {
     if (r->exitCode != 0)
         return std::unexpected(u"omcluster stop: "_s + r->describe());
     return {};
+}
+
+QStringList TestCluster::sockets() const {
+    QStringList all;
+    for (int node = 1; node <= m_nodes; ++node)
+        all.append(socket(node));
+    return all;
 }
 
 QString TestCluster::socket(int node) const {

@@ -51,6 +51,8 @@ public:
     std::expected<void, QString> stop(int node);
 
     QString socket(int node) const;
+    // Every node's socket, node 1 first.
+    QStringList sockets() const;
     QString stateDir() const { return m_state; }
     QString agentLog(int node) const;
 
@@ -67,6 +69,7 @@ private:
     QString m_state;
     QString m_tag;
     bool m_up = false;
+    int m_nodes = 0;
     std::vector<std::unique_ptr<QProcess>> m_background;
 };
 
