@@ -1,11 +1,9 @@
+#include "checks.h"
 #include "fields.h"
 
 #include <QJsonArray>
 #include <algorithm>
 #include <omview/protocol/jobs.h>
-extern "C" {
-#include <hpc/tune.h>
-}
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -32,11 +30,10 @@ template<> struct ValueCodec<JobPlacement> {
     }
     static ValueError decode(const QJsonValue &j, JobPlacement &out) {
         auto nodeOf = [](const QJsonValue &v) -> std::optional<NodeId> {
-            if (!v.isDouble() || v.toDouble() != double(v.toInteger()) ||
-                hpc_check_node_id(std::uint32_t(std::clamp<qint64>(v.toInteger(), 0, 1 << 20))) !=
-                    0)
+            NodeId id = 0;
+            if (ValueCodec<NodeId>::decode(v, id) || checkNode(id))
                 return std::nullopt;
-            return NodeId(v.toInteger());
+            return id;
         };
         if (j.isString() && j.toString() == u"home") {
             out = JobPlacement{JobPlacement::Kind::Home, {}};
@@ -77,13 +74,6 @@ ValueError oneOf(const QString &value, const QLatin1StringView (&names)[N]) {
     return u"must be one of %1, got \"%2\""_s.arg(all.join(u", "_s), value.left(20));
 }
 
-ValueError checkNode(const NodeId &id) {
-    if (hpc_check_node_id(id) != 0)
-        return u"must be a node ID %1..%2, got %3"_s.arg(HPC_NODE_ID_MIN)
-            .arg(HPC_NODE_ID_MAX)
-            .arg(id);
-    return std::nullopt;
-}
 ValueError checkProgram(const QString &p) {
     if (p.isEmpty())
         return u"must name a program"_s;
@@ -107,11 +97,6 @@ ValueError checkLock(const QString &l) {
 }
 ValueError checkProfile(const QString &p) {
     return oneOf(p, jobProfileNames);
-}
-ValueError checkCaller(const std::int32_t &pid) {
-    if (pid < 1)
-        return u"must be a process ID (1 or more), got %1"_s.arg(pid);
-    return std::nullopt;
 }
 ValueError checkJob(const QString &id) {
     if (id.isEmpty() || id.size() > 64 ||
@@ -146,7 +131,7 @@ constexpr auto procSpawnParamsFields = std::to_array<Field<ProcSpawnParams>>({
     field<&ProcSpawnParams::anywhere>("anywhere"_L1, Presence::Optional),
     field<&ProcSpawnParams::lock, checkLock>("lock"_L1, Presence::Optional),
     field<&ProcSpawnParams::profile, checkProfile>("profile"_L1, Presence::Optional),
-    field<&ProcSpawnParams::caller, checkCaller>("caller"_L1),
+    field<&ProcSpawnParams::caller, checkPid>("caller"_L1),
 });
 
 constexpr auto spawnResultFields = std::to_array<Field<SpawnResult>>({

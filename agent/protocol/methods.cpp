@@ -1,3 +1,4 @@
+#include "checks.h"
 #include "fields.h"
 
 #include <array>
@@ -149,21 +150,6 @@ using namespace detail;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-ValueError checkNode(const NodeId &id) {
-    if (hpc_check_node_id(id) != 0)
-        return QStringLiteral("must be a node ID %1..%2, got %3")
-            .arg(HPC_NODE_ID_MIN)
-            .arg(HPC_NODE_ID_MAX)
-            .arg(id);
-    return std::nullopt;
-}
-
-ValueError checkPid(const std::int32_t &pid) {
-    if (pid < 1)
-        return QStringLiteral("must be a process ID (1 or more), got %1").arg(pid);
-    return std::nullopt;
-}
 
 ValueError checkNice(const std::int32_t &nice) {
     if (nice < MinNice || nice > MaxNice)

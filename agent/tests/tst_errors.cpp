@@ -12,10 +12,6 @@ using namespace omview::integration;
 
 namespace {
 
-QString why(const auto &expected) {
-    return expected ? QString() : expected.error();
-}
-
 QByteArray request(int id, const char *method, const char *params = "{}") {
     return u"{\"id\":%1,\"jsonrpc\":\"2.0\",\"method\":\"%2\",\"params\":%3}\n"_s.arg(id)
         .arg(QLatin1StringView(method), QLatin1StringView(params))

@@ -26,10 +26,6 @@ constexpr int ConvergenceMs = 17'000; // docs/peers.md, as in agent.integration.
 // forwarding timeout that an unanswered request would take.
 constexpr int QuickMs = 2'000;
 
-QString why(const auto &expected) {
-    return expected ? QString() : expected.error();
-}
-
 } // namespace
 
 class TestForwarding : public QObject {

@@ -26,10 +26,6 @@ constexpr int Nodes = 4;
 constexpr int ConvergenceMs = 17'000; // docs/peers.md
 constexpr int MoveMs = 120'000;
 
-QString why(const auto &expected) {
-    return expected ? QString() : expected.error();
-}
-
 QString toolPath(const QString &name) {
     return QFileInfo(QStringLiteral(MOSCTL_PATH)).absolutePath() + u'/' + name;
 }

@@ -23,10 +23,6 @@ constexpr int Nodes = 4;
 constexpr int ConvergenceMs = 17'000; // docs/peers.md
 constexpr int MoveMs = 120'000;       // a request's own timeout for a move
 
-QString why(const auto &expected) {
-    return expected ? QString() : expected.error();
-}
-
 QByteArray readFile(const QString &path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();

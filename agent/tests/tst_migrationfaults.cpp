@@ -29,10 +29,6 @@ constexpr int MoveMs = 120'000;
 // Long enough that a kill lands in the dump, the transfer or the restore.
 constexpr auto HeapMiB = "24";
 
-QString why(const auto &expected) {
-    return expected ? QString() : expected.error();
-}
-
 QByteArray readFile(const QString &path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();

@@ -20,10 +20,6 @@ using namespace omview::integration;
 
 namespace {
 
-QString why(const auto &expected) {
-    return expected ? QString() : expected.error();
-}
-
 // An sshd of the test's own on 127.0.0.1: generated host and client keys, root may log in with
 // the client key only. Stopped by its destructor.
 class TestSshd {

@@ -18,7 +18,6 @@
 #include <omview/peers/nodemap.h>
 #include <omview/protocol/json.h>
 #include <omview/protocol/settingschange.h>
-#include <pwd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -248,7 +247,8 @@ void Dispatcher::forward(const CallContext &context, NodeId node, const QString 
     // A move takes as long as its images take to cross; the other requests are quick.
     constexpr int MoveTimeoutMs = 600'000;
     m_peers.forward(node, method, params.toObject(), std::move(done),
-                    method == omview::methods::procMigrate || method == omview::methods::nodeExpel ||
+                    method == omview::methods::procMigrate ||
+                            method == omview::methods::nodeExpel ||
                             method == omview::methods::nodeBring
                         ? MoveTimeoutMs
                         : -1);
@@ -384,12 +384,13 @@ void Dispatcher::carryOut(const QList<pid_t> &pids, Completion done) {
             if (!batch->waiting.removeOne(pid))
                 return;
             if (r)
-                batch->moved.append(QJsonObject{{u"pid"_s, qint64(pid)}, {u"node"_s, qint64(r->node)}});
+                batch->moved.append(
+                    QJsonObject{{u"pid"_s, qint64(pid)}, {u"node"_s, qint64(r->node)}});
             else
-                batch->failed.append(
-                    QJsonObject{{u"pid"_s, qint64(pid)},
-                                {u"reason"_s, QString(migration::MigrationError::name(r.error().reason))},
-                                {u"message"_s, r.error().message}});
+                batch->failed.append(QJsonObject{
+                    {u"pid"_s, qint64(pid)},
+                    {u"reason"_s, QString(migration::MigrationError::name(r.error().reason))},
+                    {u"message"_s, r.error().message}});
             batch->answerIfDone();
         });
     // A request the queue dropped is never carried out: it is named, not waited for forever.
@@ -398,7 +399,8 @@ void Dispatcher::carryOut(const QList<pid_t> &pids, Completion done) {
             batch->failed.append(QJsonObject{
                 {u"pid"_s, qint64(pid)},
                 {u"reason"_s, u"internal"_s},
-                {u"message"_s, u"process %1 was not moved within %2 s"_s.arg(pid).arg(BatchTimeoutMs / 1000)}});
+                {u"message"_s,
+                 u"process %1 was not moved within %2 s"_s.arg(pid).arg(BatchTimeoutMs / 1000)}});
         batch->waiting.clear();
         batch->answerIfDone();
     });
@@ -511,8 +513,7 @@ std::optional<QList<uid_t>> Dispatcher::ownersOf(pid_t pid) const {
             }
     // Away: the user its home's record names.
     if (const ProcessInfo *row = m_local.process(pid))
-        if (const passwd *pw = ::getpwnam(row->user.toLocal8Bit().constData()))
-            return QList<uid_t>{pw->pw_uid};
+        return QList<uid_t>{uid_t(row->uid)};
     return std::nullopt; // no such process: the move says so
 }
 

@@ -12,6 +12,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <omview/migration/movability.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/stat.h>
@@ -66,7 +67,11 @@ struct JobHost::Job {
     bool frozen = false;
     bool released = false; // moved away: only what is queued is still sent
     bool ended = false;
-    QList<QJsonObject> queue;
+    struct Message {
+        QJsonObject body;
+        qint64 bytes = 0; // of output it carries
+    };
+    QList<Message> queue;
     qint64 queued = 0;
     bool sending = false;
 
@@ -219,12 +224,10 @@ pid_t JobHost::rootOf(pid_t pid, const QString &procRoot) const {
     for (int depth = 0; pid > 1 && depth < MaxDepth; ++depth) {
         if (hosts(pid))
             return pid;
-        QFile f(procRoot + u"/%1/stat"_s.arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
+        const auto stat = migration::readTaskStat(pid, procRoot);
+        if (!stat)
             return 0;
-        const QByteArray text = f.readAll();
-        // After ") ": state ppid ...
-        pid = pid_t(text.mid(text.lastIndexOf(')') + 2).split(' ').value(1).toInt());
+        pid = stat->ppid;
     }
     return 0;
 }
@@ -262,11 +265,12 @@ void JobHost::readable(Job *job, Stream *s) {
         return maybeEnd(job);
     }
     data.truncate(n);
-    job->queue.append(QJsonObject{{u"job"_s, job->id},
-                                  {u"pid"_s, qint64(job->pid)},
-                                  {u"stream"_s, QString(s->name)},
-                                  {u"offset"_s, s->offset},
-                                  {u"data"_s, QString::fromLatin1(data.toBase64())}});
+    job->queue.append({QJsonObject{{u"job"_s, job->id},
+                                   {u"pid"_s, qint64(job->pid)},
+                                   {u"stream"_s, QString(s->name)},
+                                   {u"offset"_s, s->offset},
+                                   {u"data"_s, QString::fromLatin1(data.toBase64())}},
+                       n});
     s->offset += n;
     job->queued += n;
     if (job->queued > QueueLimit)
@@ -317,7 +321,7 @@ void JobHost::maybeEnd(Job *job) {
     qCInfo(lcAgent).noquote() << "job" << job->id << "ended:"
                               << (job->signal ? u"signal %1"_s.arg(*job->signal)
                                               : u"exit %1"_s.arg(*job->exitCode));
-    job->queue.append(end);
+    job->queue.append({end, 0});
     pump(job);
     // The init is this agent's child (its subreaper, or criu's parent): reaped here.
     for (int delay : {0, 100, 1000, 5000})
@@ -333,7 +337,7 @@ void JobHost::pump(Job *job) {
         return;
     }
     job->sending = true;
-    QJsonObject message = job->queue.first();
+    QJsonObject message = job->queue.first().body;
     message.insert(u"node"_s, qint64(m_self()));
     const QString id = job->id;
     m_sink(job->home, message, [this, job, id](bool taken) {
@@ -348,8 +352,7 @@ void JobHost::pump(Job *job) {
             });
             return;
         }
-        const QJsonObject sent = job->queue.takeFirst();
-        job->queued -= QByteArray::fromBase64(sent.value(u"data"_s).toString().toLatin1()).size();
+        job->queued -= job->queue.takeFirst().bytes;
         if (job->queued <= QueueLimit && !job->frozen)
             for (Stream *each : job->streams)
                 if (each->notifier)
@@ -467,7 +470,7 @@ void JobHost::start(const QString &id) {
     m_jobs.insert(id, j);
     watch(j);
     // The home learns at once where its job runs now.
-    j->queue.append(QJsonObject{{u"job"_s, j->id}, {u"pid"_s, qint64(j->pid)}});
+    j->queue.append({QJsonObject{{u"job"_s, j->id}, {u"pid"_s, qint64(j->pid)}}, 0});
     pump(j);
 }
 

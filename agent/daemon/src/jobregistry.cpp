@@ -5,12 +5,12 @@
 #include "omview/agent/localnode.h"
 #include "omview/agent/migrator.h"
 
-#include <QFile>
 #include <QMap>
 #include <QRandomGenerator>
 #include <algorithm>
 #include <csignal>
 #include <omview/hpc/hpcbackend.h>
+#include <omview/migration/movability.h>
 
 using namespace Qt::StringLiterals;
 
@@ -38,13 +38,8 @@ RpcError spawnFailed(const QString &message, const QString &reason = QString()) 
 
 // Whether the job's init leads its own session: from then on criu can take it.
 bool leadsSession(pid_t pid) {
-    QFile f(u"/proc/%1/stat"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = f.readAll();
-    // After ") ": state ppid pgrp session ...
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 3 && fields[3].toInt() == pid;
+    const auto stat = migration::readTaskStat(pid);
+    return stat && stat->session == pid;
 }
 
 std::optional<hpc::HpcDecayOption> decayOption(const QString &profile) {
@@ -246,45 +241,42 @@ void JobRegistry::spawn(const PeerIdentity &caller, const ProcSpawnParams &p, Co
 
     if (*target == self)
         return done(toJson(SpawnResult{job->id, job->pid, self}));
-    place(job, *target, p.anywhere, std::move(done));
+    place(job->id, *target, p.anywhere, std::move(done));
 }
 
 // The job waits, before its program started, and moves to where it is to run; the commit's
 // SIGCONT there lets it start.
-void JobRegistry::place(Job *job, NodeId target, bool anywhere, Completion done) {
-    auto started = std::make_shared<QElapsedTimer>();
-    started->start();
-    auto attempt = std::make_shared<std::function<void()>>();
-    *attempt = [this, id = job->id, target, anywhere, done, started, attempt]() mutable {
-        Job *j = m_jobs.value(id);
-        if (!j)
-            return done(std::unexpected(spawnFailed(u"the job ended before it started"_s)));
-        if (!leadsSession(j->pid) && started->elapsed() < StopWaitMs) {
-            QTimer::singleShot(10, this, *attempt);
-            return;
-        }
-        m_migrator.move(
-            j->pid, target, hpc::HpcReason::User,
-            [this, id, target, anywhere, done](MoveOutcome r) {
-                Job *placed = m_jobs.value(id);
-                if (!placed)
-                    return done(std::unexpected(spawnFailed(u"the job ended before it started"_s)));
-                if (r)
-                    return done(toJson(SpawnResult{placed->id, placed->pid, r->node}));
-                if (anywhere) {
-                    // -F: where it could not go, it runs here.
-                    ::kill(placed->pid, SIGCONT);
-                    return done(toJson(SpawnResult{placed->id, placed->pid, m_local.id()}));
-                }
-                ::kill(placed->pid, SIGKILL);
+void JobRegistry::place(const QString &id, NodeId target, bool anywhere, Completion done,
+                        qint64 waitedMs) {
+    constexpr int PollMs = 10;
+    Job *j = m_jobs.value(id);
+    if (!j)
+        return done(std::unexpected(spawnFailed(u"the job ended before it started"_s)));
+    if (!leadsSession(j->pid) && waitedMs < StopWaitMs) {
+        QTimer::singleShot(PollMs, this, [this, id, target, anywhere, done, waitedMs] {
+            place(id, target, anywhere, done, waitedMs + PollMs);
+        });
+        return;
+    }
+    m_migrator.move(
+        j->pid, target, hpc::HpcReason::User, [this, id, target, anywhere, done](MoveOutcome r) {
+            Job *placed = m_jobs.value(id);
+            if (!placed)
+                return done(std::unexpected(spawnFailed(u"the job ended before it started"_s)));
+            if (r)
+                return done(toJson(SpawnResult{placed->id, placed->pid, r->node}));
+            if (anywhere) {
+                // -F: where it could not go, it runs here.
                 ::kill(placed->pid, SIGCONT);
-                forget(id);
-                done(std::unexpected(spawnFailed(
-                    u"the job could not start on node %1: %2"_s.arg(target).arg(r.error().message),
-                    QString(migration::MigrationError::name(r.error().reason)))));
-            });
-    };
-    (*attempt)();
+                return done(toJson(SpawnResult{placed->id, placed->pid, m_local.id()}));
+            }
+            ::kill(placed->pid, SIGKILL);
+            ::kill(placed->pid, SIGCONT);
+            forget(id);
+            done(std::unexpected(spawnFailed(
+                u"the job could not start on node %1: %2"_s.arg(target).arg(r.error().message),
+                QString(migration::MigrationError::name(r.error().reason)))));
+        });
 }
 
 JobRegistry::Job *JobRegistry::find(const PeerIdentity &caller, const QString &id,

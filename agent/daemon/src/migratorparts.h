@@ -5,11 +5,11 @@
 
 #include "omview/agent/migrator.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <cerrno>
 #include <csignal>
 #include <omview/migration/migrationerror.h>
+#include <omview/migration/movability.h>
 
 namespace omview::agent::moves {
 
@@ -39,12 +39,8 @@ inline QList<pid_t> pidList(const QJsonValue &v) {
 }
 
 inline char stateOf(pid_t pid) {
-    QFile f(u"/proc/%1/stat"_s.arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return '?';
-    const QByteArray text = f.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    return close > 0 && close + 2 < text.size() ? text.at(close + 2) : '?';
+    const auto stat = migration::readTaskStat(pid);
+    return stat ? stat->state : '?';
 }
 
 inline bool running(pid_t pid) {

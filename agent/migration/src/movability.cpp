@@ -1,9 +1,8 @@
-#include <omview/migration/movability.h>
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <omview/migration/movability.h>
 
 using namespace Qt::StringLiterals;
 
@@ -15,16 +14,16 @@ constexpr unsigned long PfKthread = 0x00200000; // include/linux/sched.h
 
 // Devices every node has and criu reopens by path.
 bool harmlessDevice(const QString &path) {
-    static const QSet<QString> ok{u"/dev/null"_s, u"/dev/zero"_s, u"/dev/full"_s,
-                                  u"/dev/random"_s, u"/dev/urandom"_s};
+    static const QSet<QString> ok{u"/dev/null"_s, u"/dev/zero"_s, u"/dev/full"_s, u"/dev/random"_s,
+                                  u"/dev/urandom"_s};
     return ok.contains(path);
 }
 
 // anon_inode kinds criu dumps and restores.
 bool carriedAnonInode(const QString &link) {
-    static const QStringList ok{u"anon_inode:[eventfd]"_s, u"anon_inode:[eventpoll]"_s,
+    static const QStringList ok{u"anon_inode:[eventfd]"_s,  u"anon_inode:[eventpoll]"_s,
                                 u"anon_inode:[signalfd]"_s, u"anon_inode:[timerfd]"_s,
-                                u"anon_inode:inotify"_s, u"anon_inode:[pidfd]"_s};
+                                u"anon_inode:inotify"_s,    u"anon_inode:[pidfd]"_s};
     return ok.contains(link);
 }
 
@@ -125,23 +124,36 @@ QList<pid_t> childrenOf(const QString &procDir) {
 
 } // namespace
 
+std::optional<TaskStat> readTaskStat(pid_t pid, const QString &procRoot) {
+    QFile f(procRoot + u'/' + QString::number(pid) + u"/stat"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    // The command may hold spaces and parentheses: the fields start after its last ')'.
+    const QByteArray text = f.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    if (close < 0)
+        return std::nullopt;
+    // After ") ": state(0) ppid(1) pgrp(2) session(3) ... flags(6).
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    if (fields.size() <= 6 || fields[0].isEmpty())
+        return std::nullopt;
+    return TaskStat{fields[0].at(0), pid_t(fields[1].toInt()), pid_t(fields[3].toInt()),
+                    fields[6].toULong()};
+}
+
 Movability checkMovability(pid_t pid, const QString &procRoot) {
     Movability m;
     QList<pid_t> todo{pid};
     while (!todo.isEmpty()) {
         const pid_t p = todo.takeFirst();
         const QString dir = procRoot + u'/' + QString::number(p);
-        QFile stat(dir + u"/stat"_s);
-        if (!stat.open(QIODevice::ReadOnly)) {
+        const auto stat = readTaskStat(p, procRoot);
+        if (!stat) {
             if (p == pid)
                 m.exists = false;
             continue;
         }
-        const QByteArray text = stat.readAll();
-        const qsizetype close = text.lastIndexOf(')');
-        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        // After ") ": state(0) ppid(1) ... flags is field 9 of stat, index 6 here.
-        if (fields.size() > 6 && (fields[6].toULong() & PfKthread))
+        if (stat->flags & PfKthread)
             addReason(m, u"system"_s);
         if (p == 1)
             addReason(m, u"system"_s);

@@ -14,6 +14,11 @@
 
 namespace omview::integration {
 
+// The error an expected holds, "" when it holds a value: the message of a QVERIFY2.
+QString why(const auto &expected) {
+    return expected ? QString() : QString(expected.error());
+}
+
 // The output of one finished command.
 struct CommandResult {
     int exitCode = -1;

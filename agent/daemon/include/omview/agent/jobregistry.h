@@ -63,7 +63,9 @@ private:
     struct Job;
     struct Stream;
     Job *find(const PeerIdentity &caller, const QString &id, Completion &done);
-    void place(Job *job, NodeId target, bool anywhere, Completion done);
+    // Waits (up to a few seconds) until the job's init leads its session, then moves it.
+    void place(const QString &id, NodeId target, bool anywhere, Completion done,
+               qint64 waitedMs = 0);
     void answerReaders(Job *job);
     QJsonObject output(Job *job, qint64 outOffset, qint64 errOffset);
     void sendSignal(const QString &id, int signal, int attempt, Completion done);
