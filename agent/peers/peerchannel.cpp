@@ -7,6 +7,7 @@
 #include <omview/peers/packetauthenticator.h>
 #include <omview/peers/peerchannel.h>
 #include <omview/peers/wire.h>
+#include <cstring>
 #include <utility>
 
 namespace omview::peers {
@@ -15,7 +16,8 @@ namespace {
 
 constexpr char Magic[4] = {'O', 'M', 'V', 'C'};
 // 2: data frames encrypted (ChaCha20-Poly1305) instead of only MACed.
-constexpr std::uint8_t Version = 2;
+// 3: requests may carry raw bytes (FrameType::DataRequest).
+constexpr std::uint8_t Version = 3;
 // Before authentication a peer may only make us hold this much.
 constexpr qsizetype MaxHandshakeFrame = 512;
 // A data frame after its u32 length: the sequence in clear, then sealed the
@@ -135,6 +137,25 @@ QString PeerChannel::peerName() const {
     if (m_peer == 0)
         return QStringLiteral("peer %1").arg(where);
     return QStringLiteral("node %1 (%2)").arg(m_peer).arg(where);
+}
+
+QByteArray PeerChannel::packDataRequest(QByteArrayView line, QByteArrayView data) {
+    QByteArray payload(4 + line.size() + data.size(), Qt::Uninitialized);
+    char *p = payload.data();
+    qToBigEndian(static_cast<std::uint32_t>(line.size()), p);
+    std::memcpy(p + 4, line.data(), size_t(line.size()));
+    std::memcpy(p + 4 + line.size(), data.data(), size_t(data.size()));
+    return payload;
+}
+
+std::optional<PeerChannel::DataRequestParts>
+PeerChannel::unpackDataRequest(const QByteArray &payload) {
+    if (payload.size() < 4)
+        return std::nullopt;
+    const auto length = qFromBigEndian<std::uint32_t>(payload.constData());
+    if (length == 0 || qsizetype(length) > payload.size() - 4)
+        return std::nullopt;
+    return DataRequestParts{payload.mid(4, length), payload.mid(4 + qsizetype(length))};
 }
 
 void PeerChannel::sendRaw(const QByteArray &body) {
@@ -427,7 +448,7 @@ void PeerChannel::handleData(QByteArray body) {
         return becomeOpen();
     }
     const bool allowed = m_server
-                             ? frameType == FrameType::Request
+                             ? frameType == FrameType::Request || frameType == FrameType::DataRequest
                              : frameType == FrameType::Response || frameType == FrameType::Notify;
     if (!allowed)
         return fail(

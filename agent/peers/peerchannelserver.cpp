@@ -94,7 +94,7 @@ void PeerChannelServer::acceptPending() {
             emit sessionOpened(session, channel->peer());
         });
         connect(channel, &PeerChannel::frameReceived, this,
-                [this, channel, session](PeerChannel::FrameType, std::uint64_t tag,
+                [this, channel, session](PeerChannel::FrameType type, std::uint64_t tag,
                                          const QByteArray &payload) {
                     ++m_counters.requests;
                     PeerReply reply(channel, tag);
@@ -102,7 +102,14 @@ void PeerChannelServer::acceptPending() {
                         qCWarning(lcPeers) << "channel: no request handler; request dropped";
                         return;
                     }
-                    m_handler(PeerRequest{channel->peer(), session, payload}, reply);
+                    PeerRequest request{channel->peer(), session, payload, {}};
+                    if (type == PeerChannel::FrameType::DataRequest) {
+                        // Malformed: an empty line, which the handler answers as unparsable.
+                        auto parts = PeerChannel::unpackDataRequest(payload);
+                        request.line = parts ? std::move(parts->line) : QByteArray();
+                        request.data = parts ? std::move(parts->data) : QByteArray();
+                    }
+                    m_handler(request, reply);
                 });
         connect(channel, &PeerChannel::closed, this,
                 [this, channel, session, opened](ForwardError::Kind kind, const QString &message) {

@@ -50,7 +50,7 @@ void PeerForwarder::failLater(ForwardCallback done, ForwardError error) {
 }
 
 void PeerForwarder::forward(NodeId node, QByteArray requestLine, ForwardCallback done,
-                            int timeoutMs) {
+                            int timeoutMs, QByteArray data) {
     if (timeoutMs < 0)
         timeoutMs = m_config.forwardTimeoutMs;
     while (requestLine.endsWith('\n') || requestLine.endsWith('\r'))
@@ -79,10 +79,11 @@ void PeerForwarder::forward(NodeId node, QByteArray requestLine, ForwardCallback
             [this, node, tag, timeoutMs] { timedOut(node, tag, timeoutMs); });
     pending.timer->start(timeoutMs);
     if (link.channel->isOpen()) {
-        link.channel->send(PeerChannel::FrameType::Request, tag, requestLine);
+        send(*link.channel, tag, requestLine, data);
         pending.sent = true;
     } else {
         pending.line = std::move(requestLine);
+        pending.data = std::move(data);
     }
     link.pending.insert(tag, std::move(pending));
     touch(link);
@@ -115,6 +116,15 @@ PeerForwarder::Link &PeerForwarder::linkTo(NodeId node, const QHostAddress &addr
     return link;
 }
 
+void PeerForwarder::send(PeerChannel &channel, std::uint64_t tag, const QByteArray &line,
+                         const QByteArray &data) {
+    if (data.isEmpty())
+        channel.send(PeerChannel::FrameType::Request, tag, line);
+    else
+        channel.send(PeerChannel::FrameType::DataRequest, tag,
+                     PeerChannel::packDataRequest(line, data));
+}
+
 void PeerForwarder::touch(Link &link) {
     link.idle->start(m_config.channelIdleMs);
 }
@@ -124,9 +134,10 @@ void PeerForwarder::channelOpened(NodeId node) {
     for (auto it = link.pending.begin(); it != link.pending.end(); ++it) {
         if (it->sent)
             continue;
-        link.channel->send(PeerChannel::FrameType::Request, it.key(), it->line);
+        send(*link.channel, it.key(), it->line, it->data);
         it->sent = true;
         it->line.clear();
+        it->data.clear();
     }
     touch(link);
 }

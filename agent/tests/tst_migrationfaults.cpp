@@ -1,6 +1,7 @@
 // Faults in the middle of real moves, each case many times at random moments (the seed is
 // printed; OMVIEW_SEED repeats a run): the target's agent killed, the source's agent killed
-// and started again, the target's image space full, the PID taken on the target. After
+// and started again, the target's image space full, the PID taken on the target, the
+// target's link cut in the middle of the transfer. After
 // each, the process exists exactly once, its memory is intact (a checksum it keeps
 // verifying), it goes on running, and the reason reported is the true one.
 #include "lineclient.h"
@@ -28,6 +29,9 @@ constexpr int ConvergenceMs = 17'000;
 constexpr int MoveMs = 120'000;
 // Long enough that a kill lands in the dump, the transfer or the restore.
 constexpr auto HeapMiB = "24";
+constexpr int LinkCutRounds = Rounds;
+// Node 1's link slowed to this for the link-cut case, so that the transfer takes seconds.
+constexpr auto SlowRate = "40mbit";
 
 QByteArray readFile(const QString &path) {
     QFile f(path);
@@ -45,6 +49,7 @@ private slots:
     void sourceAgentKilled();
     void targetImageSpaceFull();
     void pidTakenOnTarget();
+    void linkCutMidTransfer();
     void cleanupTestCase();
 
 private:
@@ -62,6 +67,8 @@ private:
     // Sends a move of m_pid to @target through @via without waiting for its answer.
     void sendMove(int via, int target, int id);
     void bringHome();
+    // What node @node's image directory holds (its move directories).
+    QString imagesOn(int node);
 
     std::optional<TestCluster> m_cluster;
     std::map<int, std::unique_ptr<LineClient>> m_clients;
@@ -225,7 +232,9 @@ void TestMigrationFaults::bringHome() {
         r = resultOf(call(1, u"proc.migrate"_s,
                           {{u"node"_s, where}, {u"pid"_s, m_pid}, {u"target"_s, u"home"_s}},
                           MoveMs));
-    QVERIFY2(r, qPrintable(why(r)));
+    QVERIFY2(r, qPrintable(why(r) + u"\n--- node 1's agent:\n"_s + m_cluster->agentLog(1).right(3000) +
+                           u"\n--- node %1's agent:\n"_s.arg(where) +
+                           m_cluster->agentLog(where).right(3000)));
     QCOMPARE(runsOnce(m_pid), 1);
 }
 
@@ -337,6 +346,64 @@ void TestMigrationFaults::pidTakenOnTarget() {
         if (QTest::currentTestFailed())
             return;
     }
+}
+
+QString TestMigrationFaults::imagesOn(int node) {
+    const auto r = runCommand(QStringLiteral(OMCLUSTER_PATH),
+                              {u"exec"_s, m_cluster->stateDir(), QString::number(node), u"ls"_s,
+                               m_cluster->stateDir() + u"/n%1/images"_s.arg(node)},
+                              20s);
+    return r ? QString::fromUtf8(r->out.trimmed()) : r.error();
+}
+
+void TestMigrationFaults::linkCutMidTransfer() {
+    // Node 1 sends slowly, so that the images take seconds to cross and the cut lands in
+    // the transfer, not before the dump or after the restore.
+    omcluster({u"exec"_s, u"1"_s, u"tc"_s, u"qdisc"_s, u"add"_s, u"dev"_s, u"eth0"_s, u"root"_s,
+               u"tbf"_s, u"rate"_s, QString::fromLatin1(SlowRate), u"burst"_s, u"64kb"_s,
+               u"latency"_s, u"1s"_s});
+    const auto clean = resultOf(call(1, u"proc.migrate"_s, {{u"pid"_s, m_pid}, {u"target"_s, 2}},
+                                     MoveMs));
+    QVERIFY2(clean, qPrintable(why(clean)));
+    const int slowMs = int(clean->toObject().value(u"totalMs"_s).toInteger());
+    qInfo("a move over the slowed link takes %d ms", slowMs);
+    QVERIFY2(slowMs > 2000, "the slowed link is not slow: the cut would miss the transfer");
+    bringHome();
+    for (int round = 1; round <= LinkCutRounds && !QTest::currentTestFailed(); ++round) {
+        const int delay = int(m_random.bounded(slowMs / 5, slowMs * 3 / 5));
+        qInfo("round %d: node 2's link cut %d ms into the move", round, delay);
+        const int id = m_nextId++;
+        sendMove(1, 2, id);
+        QThread::msleep(static_cast<unsigned long>(delay));
+        omcluster({u"exec"_s, u"2"_s, u"ip"_s, u"link"_s, u"set"_s, u"eth0"_s, u"down"_s});
+        QElapsedTimer waited;
+        waited.start();
+        const auto answer = m_clients.at(1)->receive(MoveMs);
+        QVERIFY2(answer, qPrintable(why(answer)));
+        // Nothing crosses a cut link: the source gives up on its own, and resumes the
+        // process, within the chunk timeout and a little more.
+        const QString reason = reasonOf(*answer);
+        QVERIFY2(reason == u"transfer-failed"_s || reason == u"unreachable"_s,
+                 qPrintable(compact(*answer)));
+        qInfo("round %d: %s after %lld ms, resumed on node 1", round, qPrintable(reason),
+              waited.elapsed());
+        QVERIFY2(waited.elapsed() < 25'000, qPrintable(compact(*answer)));
+        QCOMPARE(runsOnce(m_pid), 1);
+        heapIntact();
+        omcluster({u"exec"_s, u"2"_s, u"ip"_s, u"link"_s, u"set"_s, u"eth0"_s, u"up"_s});
+        waitAlive(2);
+        // The target's half-received images go once it hears from the source that the
+        // move was called off: nothing of the process stays there.
+        const auto left = waitUntil(40'000, [&]() -> std::optional<QString> {
+            const QString held = imagesOn(2);
+            if (held.isEmpty())
+                return std::nullopt;
+            return u"node 2 still holds %1"_s.arg(held);
+        }, 1000);
+        QVERIFY2(left, qPrintable(why(left)));
+        QCOMPARE(runsOnce(m_pid), 1);
+    }
+    omcluster({u"exec"_s, u"1"_s, u"tc"_s, u"qdisc"_s, u"del"_s, u"dev"_s, u"eth0"_s, u"root"_s});
 }
 
 void TestMigrationFaults::cleanupTestCase() {

@@ -231,7 +231,7 @@ std::expected<void, QString> ClusterLink::openChannel(const peers::ClusterKey &k
             return answer(rpc::ErrorResponse{
                 call->id, RpcError(ErrorCode::InternalError, u"the agent is starting"_s)});
         const CallContext context{CallContext::Origin::Peer, u"peer node %1"_s.arg(request.from),
-                                  request.from, {}};
+                                  request.from, {}, request.data};
         m_dispatcher->call(context, call->method, addressedHere(call->params, self),
                            [answer, id = call->id](Result<QJsonValue> r) {
                                if (r)
@@ -367,6 +367,11 @@ QList<NodeRecord> ClusterLink::clusterTable() const {
 
 void ClusterLink::forward(NodeId node, const QString &method, const QJsonObject &params,
                           Completion done, int timeoutMs) {
+    forwardData(node, method, params, {}, std::move(done), timeoutMs);
+}
+
+void ClusterLink::forwardData(NodeId node, const QString &method, const QJsonObject &params,
+                              QByteArray data, Completion done, int timeoutMs) {
     if (!m_forwarder) {
         // Asynchronous like a real forward, so callers see one behaviour.
         QTimer::singleShot(0, this, [node, done = std::move(done)] {
@@ -392,7 +397,7 @@ void ClusterLink::forward(NodeId node, const QString &method, const QJsonObject 
             RpcError(ErrorCode::ForwardingFailed,
                      u"node %1 answered with something that is not a response"_s.arg(node),
                      QJsonObject{{u"node"_s, static_cast<qint64>(node)}})));
-    }, timeoutMs);
+    }, timeoutMs, std::move(data));
 }
 
 } // namespace omview::agent

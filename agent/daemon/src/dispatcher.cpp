@@ -196,7 +196,8 @@ void Dispatcher::call(const CallContext &context, const QString &method, const Q
     // The moves' own steps come from peer agents only, never from a client.
     if (method.startsWith(migrationMethods::prefix) &&
         context.origin == CallContext::Origin::Peer && m_migrator) {
-        m_migrator->handlePeer(context.peer, method, params.toObject(), std::move(done));
+        m_migrator->handlePeer(context.peer, method, params.toObject(), context.data,
+                               std::move(done));
         return;
     }
     if (method.startsWith(jobMethods::prefix) && context.origin == CallContext::Origin::Peer &&

@@ -2,6 +2,7 @@
 
 #include "migratorparts.h"
 #include "omview/agent/agentlog.h"
+#include "omview/agent/heaprelease.h"
 #include "omview/agent/jobhost.h"
 #include "omview/agent/localnode.h"
 
@@ -31,9 +32,14 @@ using namespace moves;
 
 namespace {
 
-// A chunk of an image per request: with base64 it stays well under the channel's 16 MiB frame.
-constexpr qint64 ChunkBytes = 1 * 1024 * 1024;
-constexpr int ChunksInFlight = 4;
+// A chunk of an image per data request, raw beside the request line (docs/peers.md).
+// Far below the size from which the agent maps buffers afresh (MappedBytes), so that the
+// heap reuses a chunk's buffers for the next, where a fresh mapping would fault in every
+// page of every copy, which costs more than the cipher. Enough in flight to keep the link
+// busy while each end works.
+constexpr qint64 ChunkBytes = 128 * 1024;
+static_assert(ChunkBytes + 4096 < MappedBytes);
+constexpr int ChunksInFlight = 16;
 // A chunk crosses a LAN in well under a second; a link that carries nothing for this long
 // is broken, and the process must not stay stopped waiting for it.
 constexpr int PutTimeoutMs = 15'000;
@@ -118,6 +124,7 @@ Migrator::Migrator(LocalNode &local, hpc::HpcBackend &backend, PeerLink &peers,
     // A process restored here waits, stopped, for its source's commit. When that does not
     // come (the source crashed, or the link broke after the restore) this asks the source
     // what became of the move, until it answers.
+    m_clock.start();
     m_settle.setInterval(SettleIntervalMs);
     connect(&m_settle, &QTimer::timeout, this, &Migrator::settleWaiting);
     m_settle.start();
@@ -357,12 +364,9 @@ void Migrator::pumpImages(Move *m) {
         const QByteArray chunk = f.read(ChunkBytes);
         m->bytes += chunk.size();
         ++m->inFlight;
-        const QJsonObject put{{u"id"_s, m->id},
-                              {u"file"_s, name},
-                              {u"offset"_s, offset},
-                              {u"data"_s, QString::fromLatin1(chunk.toBase64())}};
-        m_peers.forward(
-            m->target, migrationMethods::put, put,
+        const QJsonObject put{{u"id"_s, m->id}, {u"file"_s, name}, {u"offset"_s, offset}};
+        m_peers.forwardData(
+            m->target, migrationMethods::put, put, chunk,
             [this, m](Result<QJsonValue> r) {
                 --m->inFlight;
                 if (!r && !m->transferError)
@@ -472,6 +476,7 @@ void Migrator::finish(Move *m, MoveOutcome outcome) {
         report(m, u"failed"_s, &outcome.error());
     MoveDone done = std::move(m->done);
     delete m;
+    releaseFreedHeapSoon(); // what the chunks' buffers left at the heap's top
     if (done)
         done(std::move(outcome));
 }
@@ -508,8 +513,12 @@ void Migrator::resumeTree(const QList<pid_t> &tree) const {
 }
 
 void Migrator::killTree(const QList<pid_t> &tree) const {
-    for (pid_t p : tree)
+    const qint64 now = m_clock.elapsed();
+    m_killedAt.removeIf([now](auto it) { return now - it.value() > DyingMs; });
+    for (pid_t p : tree) {
         ::kill(p, SIGKILL);
+        m_killedAt.insert(p, now);
+    }
     // Those that are this agent's children (restored here earlier, or orphans it took as
     // subreaper) are reaped here, so that their PIDs are free for a move back; the others'
     // parents reap them.

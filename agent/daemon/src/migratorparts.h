@@ -22,6 +22,8 @@ constexpr int RestoreTimeoutMs = 300'000;
 // How often a target asks about restored moves whose commit did not come, and after how long.
 constexpr int SettleIntervalMs = 5'000;
 constexpr qint64 SettleAfterMs = 10'000;
+// How long a process killed by a move may take to die before its PID counts as taken.
+constexpr qint64 DyingMs = 5'000;
 
 inline QJsonArray pidArray(const QList<pid_t> &pids) {
     QJsonArray a;

@@ -1,5 +1,6 @@
 #include "migratorparts.h"
 #include "omview/agent/agentlog.h"
+#include "omview/agent/heaprelease.h"
 #include "omview/agent/jobhost.h"
 #include "omview/agent/localnode.h"
 #include "omview/agent/migrator.h"
@@ -24,34 +25,53 @@ using namespace moves;
 // ---- after a crash --------------------------------------------------------------------
 
 void Migrator::askSource(const QString &id, const Incoming &in) {
+    const QByteArray asked = m_store.state(id);
     m_peers.forward(in.from, migrationMethods::status, QJsonObject{{u"id"_s, id}},
-                    [this, id, in](Result<QJsonValue> r) {
-                        if (!r || m_store.state(id) != "restored")
+                    [this, id, in, asked](Result<QJsonValue> r) {
+                        if (!r || m_store.state(id) != asked)
                             return; // asked again later; or settled meanwhile
                         const QString s = r->toObject().value(u"state"_s).toString();
-                        if (s == u"committed"_s) {
+                        if (s == u"committed"_s && asked == "restored") {
                             qCInfo(lcAgent).noquote()
                                 << "move" << id << "was committed by its source: resumed here";
                             (void)commitHere(QJsonObject{{u"id"_s, id}});
                         } else if (s != u"dumped"_s && s != u"dumping"_s) {
                             qCInfo(lcAgent).noquote()
                                 << "move" << id << "was called off by its source: dropped here";
-                            killTree(in.tree);
+                            // Only a restored copy is ours to kill; while receiving, the
+                            // tree's PIDs here belong to other processes.
+                            if (asked == "restored")
+                                killTree(in.tree);
                             m_store.remove(id);
+                            releaseFreedHeapSoon();
                         }
                     });
 }
 
+// A process restored here waits, stopped, for its source's commit; images being received
+// wait for more chunks. When the source goes quiet (it crashed, or the link broke and it
+// gave the move up, its abort lost on the way) this asks it what became of the move,
+// until it answers: a move called off leaves nothing here, neither process nor images.
 void Migrator::settleWaiting() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString &id : m_store.ids()) {
         Incoming in;
-        if (m_store.state(id) != "restored" || !readIncoming(id, in))
+        const QByteArray state = m_store.state(id);
+        if ((state != "restored" && state != "receiving") || !readIncoming(id, in))
             continue;
-        const QFileInfo record(m_store.dirOf(id) + u"/move.state"_s);
-        if (record.lastModified().msecsTo(now) >= SettleAfterMs)
+        if (lastActivity(id).msecsTo(now) >= SettleAfterMs)
             askSource(id, in);
     }
+}
+
+// When a move's directory last changed: its record, or the last chunk written.
+QDateTime Migrator::lastActivity(const QString &id) const {
+    QDateTime last;
+    const QDir dir(m_store.dirOf(id));
+    for (const QFileInfo &f : dir.entryInfoList(QDir::Files))
+        if (!last.isValid() || f.lastModified() > last)
+            last = f.lastModified();
+    return last;
 }
 
 void Migrator::recover() {

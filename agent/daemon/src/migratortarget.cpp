@@ -1,5 +1,6 @@
 #include "migratorparts.h"
 #include "omview/agent/agentlog.h"
+#include "omview/agent/heaprelease.h"
 #include "omview/agent/jobhost.h"
 #include "omview/agent/localnode.h"
 #include "omview/agent/migrator.h"
@@ -24,7 +25,7 @@ using namespace moves;
 // ---- the target's half -------------------------------------------------------------
 
 void Migrator::handlePeer(NodeId from, const QString &method, const QJsonObject &p,
-                          Completion done) {
+                          const QByteArray &data, Completion done) {
     const QString id = p.value(u"id"_s).toString();
     if (method != migrationMethods::start && method != migrationMethods::where &&
         !migration::ImageStore::validId(id))
@@ -55,7 +56,7 @@ void Migrator::handlePeer(NodeId from, const QString &method, const QJsonObject 
     if (method == migrationMethods::prepare)
         return prepareWhenFree(from, p, std::move(done), 0);
     if (method == migrationMethods::put)
-        return done(put(p));
+        return done(put(p, data));
     if (method == migrationMethods::restore)
         return restoreHere(p, std::move(done));
     if (method == migrationMethods::commit)
@@ -95,16 +96,20 @@ void Migrator::writeIncoming(const QString &id, const Incoming &in, const QByteA
     m_store.setState(id, state);
 }
 
-// A process that died here a moment ago (the copy a move away killed) is a zombie until its
-// parent reaps it, and holds its PID until then: a move straight back waits for that, a
-// few seconds at most, before calling the PID taken.
+// A process killed here a moment ago (the copy a move away left) holds its PID while it
+// dies, which takes a while for a big one, and then as a zombie until its parent reaps it:
+// a move straight back waits for that, a few seconds at most, before calling the PID taken.
 void Migrator::prepareWhenFree(NodeId from, const QJsonObject &p, Completion done, int attempt) {
     constexpr int Attempts = 30;
     constexpr int PollMs = 100;
-    bool zombie = false;
-    for (const pid_t pid : pidList(p.value(u"tree"_s)))
-        zombie = zombie || stateOf(pid) == 'Z';
-    if (zombie && attempt < Attempts) {
+    bool dying = false;
+    const qint64 now = m_clock.elapsed();
+    for (const pid_t pid : pidList(p.value(u"tree"_s))) {
+        const auto killed = m_killedAt.constFind(pid);
+        const bool killedHere = killed != m_killedAt.cend() && now - *killed <= DyingMs;
+        dying = dying || stateOf(pid) == 'Z' || (killedHere && running(pid));
+    }
+    if (dying && attempt < Attempts) {
         QTimer::singleShot(PollMs, this,
                            [this, from, p, done = std::move(done), attempt]() mutable {
                                prepareWhenFree(from, p, std::move(done), attempt + 1);
@@ -153,9 +158,9 @@ Result<QJsonValue> Migrator::prepare(NodeId from, const QJsonObject &p) {
     return QJsonObject();
 }
 
-Result<QJsonValue> Migrator::put(const QJsonObject &p) {
+// A chunk comes as the bytes of a data request (docs/peers.md), never inside the JSON.
+Result<QJsonValue> Migrator::put(const QJsonObject &p, const QByteArray &data) {
     const QString id = p.value(u"id"_s).toString();
-    const QByteArray data = QByteArray::fromBase64(p.value(u"data"_s).toString().toLatin1());
     auto written =
         m_store.write(id, p.value(u"file"_s).toString(), p.value(u"offset"_s).toInteger(-1), data);
     if (!written)
@@ -193,6 +198,7 @@ void Migrator::restoreHere(const QJsonObject &p, Completion done) {
     Criu::restore(
         dir, this,
         [this, id, in, dir, done](migration::CriuOutcome restored) mutable {
+            releaseFreedHeapSoon(); // the transfer is over: its buffers go back
             if (!restored.ok) {
                 const bool taken = restored.error.contains(u"File exists"_s);
                 qCInfo(lcAgent).noquote() << "restore of move" << id << "failed:" << restored.error;
@@ -256,6 +262,7 @@ Result<QJsonValue> Migrator::abortHere(const QJsonObject &p) {
     if (!in.job.isEmpty() && m_jobs)
         m_jobs->abandon(in.job);
     m_store.remove(id);
+    releaseFreedHeapSoon();
     return QJsonObject();
 }
 

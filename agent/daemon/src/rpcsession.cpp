@@ -20,7 +20,7 @@ RpcSession::RpcSession(LocalConnection *connection, const PeerIdentity &peer,
     , m_dispatcher(dispatcher)
     , m_hello(std::move(hello))
     , m_context{CallContext::Origin::Client, u"uid %1 pid %2"_s.arg(peer.uid).arg(peer.pid), 0,
-                peer} {
+                peer, {}} {
     m_connection->setParent(this);
     m_subscriptions = new SubscriptionHub(
         dispatcher,

@@ -105,11 +105,18 @@ const TrackedProcess *ProcessTable::find(Pid pid) const {
 }
 
 TrackedProcess *ProcessTable::findOrAdopt(Pid pid) {
-    if (TrackedProcess *p = find(pid))
-        return p;
     if (pid <= 0)
         return nullptr;
     const auto s = m_fs.pidStat(pid);
+    TrackedProcess *p = find(pid);
+    // A local entry whose process died, and whose PID another one took, since the last scan
+    // is stale: what the agent says now is about the process running now. A move away and
+    // straight back does that: the guest arrives under the PID its predecessor left, and a
+    // flag set on the old entry would go with it at the next scan.
+    if (p && p->where == 0 && s && s->userProcess() && s->startTime != p->startTime)
+        *p = adopt(pid, *s);
+    if (p)
+        return p;
     if (!s || !s->userProcess())
         return nullptr;
     return &m_procs.insert_or_assign(pid, adopt(pid, *s)).first->second;

@@ -50,7 +50,8 @@ public:
 
     TrackedProcess *find(Pid pid);
     const TrackedProcess *find(Pid pid) const;
-    // find(), or a process forked since the last scan, adopted now.
+    // find(), or a process forked since the last scan, adopted now; a local entry whose PID
+    // a new process took since the last scan is that new process's from now on.
     TrackedProcess *findOrAdopt(Pid pid);
     void drop(Pid pid);
     // Counts @p's CPU time from now on (it came back home).

@@ -402,9 +402,9 @@ private slots:
         QCOMPARE(end->first, ForwardError::Kind::Refused);
         QVERIFY(QTest::qWaitFor([&] { return old.bytesAvailable() > 10; }, 3000));
         const QByteArray refusal = old.readAll();
-        QCOMPARE(refusal.mid(4, 6), QByteArray("OMVC\x02\x04", 6)); // REFUSED
+        QCOMPARE(refusal.mid(4, 6), QByteArray("OMVC\x03\x04", 6)); // REFUSED
         QCOMPARE(int(refusal.at(10)), 5);                           // wrong version
-        QVERIFY2(refusal.contains("speaks channel version 1, node 2 version 2"),
+        QVERIFY2(refusal.contains("speaks channel version 1, node 2 version 3"),
                  refusal.constData());
     }
 };

@@ -181,6 +181,50 @@ private slots:
         QVERIFY(!b.notify(session + 100, "nobody"));
     }
 
+    void dataRequestsCarryRawBytes() {
+        PeerChannelServer b(m_config, test::key(), 2, m_map);
+        QList<PeerRequest> seen;
+        b.setHandler([&](const PeerRequest &r, PeerReply reply) {
+            seen.append(r);
+            reply.send("got " + QByteArray::number(r.data.size()));
+        });
+        QVERIFY(b.listen(at(2)).has_value());
+        PeerForwarder a(m_config, test::key(), 1, m_map);
+        // Every byte value, newlines and NULs included, and a size that is not a round one:
+        // the bytes arrive as they went, beside an intact line.
+        QByteArray bytes(300'007, Qt::Uninitialized);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 131) & 0xff);
+        Outcome withData;
+        Outcome plain;
+        a.forward(2, "{\"put\":1}\n", withData.callback(), -1, bytes);
+        a.forward(2, "{\"plain\":1}", plain.callback());
+        QVERIFY(withData.wait());
+        QVERIFY(plain.wait());
+        QCOMPARE(withData.result->value(), QByteArray("got 300007"));
+        QCOMPARE(plain.result->value(), QByteArray("got 0"));
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen.at(0).line, QByteArray("{\"put\":1}"));
+        QVERIFY(seen.at(0).data == bytes);
+        QCOMPARE(seen.at(1).line, QByteArray("{\"plain\":1}"));
+    }
+
+    void dataRequestLayout() {
+        const QByteArray packed = PeerChannel::packDataRequest("line", QByteArray("a\nb\0c", 5));
+        QCOMPARE(packed, QByteArray("\0\0\0\x04linea\nb\0c", 13));
+        const auto parts = PeerChannel::unpackDataRequest(packed);
+        QVERIFY(parts);
+        QCOMPARE(parts->line, QByteArray("line"));
+        QCOMPARE(parts->data, QByteArray("a\nb\0c", 5));
+        // A length of 0, or past the payload, is malformed.
+        QVERIFY(!PeerChannel::unpackDataRequest(QByteArray("\0\0\0\0xy", 6)));
+        QVERIFY(!PeerChannel::unpackDataRequest(QByteArray("\0\0\0\x09line", 8)));
+        QVERIFY(!PeerChannel::unpackDataRequest(QByteArray("\0\0", 2)));
+        // A request with no bytes beside its line.
+        const auto bare = PeerChannel::unpackDataRequest(PeerChannel::packDataRequest("x", {}));
+        QVERIFY(bare && bare->line == "x" && bare->data.isEmpty());
+    }
+
     void deadNodeFailsClearly() {
         PeerForwarder a(m_config, test::key(), 1, m_map);
         Outcome o;

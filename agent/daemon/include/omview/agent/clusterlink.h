@@ -51,6 +51,8 @@ public:
     bool isClustered() const;
 
     QList<NodeRecord> clusterTable() const override;
+    void forwardData(NodeId node, const QString &method, const QJsonObject &params,
+                     QByteArray data, Completion done, int timeoutMs) override;
     void forward(NodeId node, const QString &method, const QJsonObject &params,
                  Completion done, int timeoutMs = -1) override;
 

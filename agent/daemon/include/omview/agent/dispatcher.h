@@ -35,6 +35,7 @@ struct CallContext {
     QString who;         // for the log: "uid 1000 pid 4242", "peer 10.0.0.3"
     NodeId peer = 0;     // Origin::Peer: the authenticated node
     PeerIdentity caller; // Origin::Client: who is connected (SO_PEERCRED)
+    QByteArray data;     // Origin::Peer: the bytes a data request carried (migration.put)
 };
 
 template<class T> using Reply = std::function<void(Result<T>)>;

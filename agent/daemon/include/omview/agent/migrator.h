@@ -5,6 +5,8 @@
 // Every failure before that point resumes it at the source and says why.
 #pragma once
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -71,8 +73,9 @@ public:
     // Moves @pid, tracked by this node as its home: here, or through the node it runs on.
     void moveOwn(pid_t pid, NodeId target, MoveDone done,
                  hpc::HpcReason reason = hpc::HpcReason::User);
-    // A request from a peer agent (methods migration.*).
-    void handlePeer(NodeId from, const QString &method, const QJsonObject &params, Completion done);
+    // A request from a peer agent (methods migration.*); @data: what a data request carried.
+    void handlePeer(NodeId from, const QString &method, const QJsonObject &params,
+                    const QByteArray &data, Completion done);
     // Carries out the requests the balancer (or admin/migrate, expel, bring) queued.
     void takeRequests();
     // After a restart: settles the moves a crash left half done (docs/migration.md).
@@ -107,7 +110,7 @@ private:
     // Target side.
     void prepareWhenFree(NodeId from, const QJsonObject &p, Completion done, int attempt);
     Result<QJsonValue> prepare(NodeId from, const QJsonObject &p);
-    Result<QJsonValue> put(const QJsonObject &p);
+    Result<QJsonValue> put(const QJsonObject &p, const QByteArray &data);
     void restoreHere(const QJsonObject &p, Completion done);
     Result<QJsonValue> commitHere(const QJsonObject &p);
     Result<QJsonValue> abortHere(const QJsonObject &p);
@@ -124,6 +127,7 @@ private:
     bool readIncoming(const QString &id, Incoming &in) const;
     void askSource(const QString &id, const Incoming &in);
     void settleWaiting();
+    QDateTime lastActivity(const QString &id) const;
     bool criuWorksOn(const QString &dir) const;
     void writeIncoming(const QString &id, const Incoming &in, const QByteArray &state) const;
 
@@ -136,6 +140,10 @@ private:
     QHash<pid_t, Move *> m_active;
     QHash<pid_t, QList<MoveDone>> m_waiters; // proc.migrate balance: the queue's move of pid
     QTimer m_settle;
+    // The PIDs killTree() killed and when (m_clock): a big process takes a while to die, and
+    // a move straight back must wait for its PID rather than call it taken.
+    QElapsedTimer m_clock;
+    mutable QHash<pid_t, qint64> m_killedAt;
 };
 
 RpcError toRpcError(const migration::MigrationError &e, pid_t pid);

@@ -28,6 +28,10 @@ public:
     // restore) give their own.
     virtual void forward(NodeId node, const QString &method, const QJsonObject &params,
                          Completion done, int timeoutMs = -1) = 0;
+    // The same with @data beside the request, raw (a data request, docs/peers.md): bulk bytes
+    // such as a migration's image chunks, which would cost far more inside the JSON.
+    virtual void forwardData(NodeId node, const QString &method, const QJsonObject &params,
+                             QByteArray data, Completion done, int timeoutMs) = 0;
 };
 
 } // namespace omview::agent

@@ -32,7 +32,24 @@ struct ChannelSetup {
 class PeerChannel : public QObject {
     Q_OBJECT
 public:
-    enum class FrameType : std::uint8_t { Accept = 1, Request = 2, Response = 3, Notify = 4 };
+    // DataRequest: a request with bytes attached (a migration's image chunk), which then
+    // cross once, raw, instead of inside the JSON line (packDataRequest()).
+    enum class FrameType : std::uint8_t {
+        Accept = 1,
+        Request = 2,
+        Response = 3,
+        Notify = 4,
+        DataRequest = 5
+    };
+
+    // A DataRequest's payload: the line's length (u32, big-endian), the line, the bytes.
+    static QByteArray packDataRequest(QByteArrayView line, QByteArrayView data);
+    struct DataRequestParts {
+        QByteArray line;
+        QByteArray data;
+    };
+    // The parts of a DataRequest payload; nullopt when the length does not fit it.
+    static std::optional<DataRequestParts> unpackDataRequest(const QByteArray &payload);
 
     // Client end: connects to @server at @address:@port and runs the handshake.
     static PeerChannel *connectTo(const ChannelSetup &setup, NodeId server,

@@ -21,6 +21,7 @@ struct PeerRequest {
     NodeId from = 0;           // the authenticated node that forwarded it
     std::uint64_t session = 0; // the channel it came on (for notify())
     QByteArray line;           // the JSON-RPC request line, without '\n'
+    QByteArray data;           // the bytes a data request carries beside it
 };
 
 // Sends the answer to one PeerRequest; copies share the one-shot state.

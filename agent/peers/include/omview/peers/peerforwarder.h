@@ -33,8 +33,10 @@ public:
     // Sends @requestLine (one JSON-RPC request, trailing newline optional) to
     // @node's agent. @done is called exactly once, never from inside forward():
     // with the response line (no newline), or an error naming the node and the
-    // cause. @timeoutMs < 0 uses the configured forwardTimeoutMs.
-    void forward(NodeId node, QByteArray requestLine, ForwardCallback done, int timeoutMs = -1);
+    // cause. @timeoutMs < 0 uses the configured forwardTimeoutMs. Non-empty @data goes
+    // beside the line, raw, in a data request (PeerChannel::FrameType::DataRequest).
+    void forward(NodeId node, QByteArray requestLine, ForwardCallback done, int timeoutMs = -1,
+                 QByteArray data = {});
 
     qsizetype openChannels() const;
     qsizetype pendingRequests() const;
@@ -48,6 +50,7 @@ private:
         ForwardCallback done;
         QTimer *timer = nullptr;
         QByteArray line; // kept until the channel opens
+        QByteArray data; // likewise
         bool sent = false;
     };
     struct Link {
@@ -65,6 +68,8 @@ private:
     void timedOut(NodeId node, std::uint64_t tag, int timeoutMs);
     void finish(Pending &pending, ForwardResult result);
     void touch(Link &link);
+    static void send(PeerChannel &channel, std::uint64_t tag, const QByteArray &line,
+                     const QByteArray &data);
     void failLater(ForwardCallback done, ForwardError error);
 
     PeerConfig m_config;
