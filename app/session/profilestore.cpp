@@ -13,6 +13,8 @@ namespace {
 const QString Group = u"connections"_s;
 const QString Array = u"profiles"_s;
 const QString LastUsedKey = u"lastUsed"_s;
+// Outside the group: where earlier versions kept it, so that users keep their choice.
+const QString LastSshKey = u"config/lastSshProfile"_s;
 const QString SshGroup = u"ssh"_s;
 
 // The stored entries as they are, undecoded: rewriting the list keeps entries this
@@ -139,7 +141,26 @@ QString ProfileStore::lastUsed() const {
 
 void ProfileStore::setLastUsed(const QString &name) {
     m_settings.setValue(Group + u'/' + LastUsedKey, name);
+    if (const auto p = profile(name); p && p->kind == ConnectionProfile::Kind::Ssh)
+        m_settings.setValue(LastSshKey, name);
     m_settings.sync();
+}
+
+std::optional<ConnectionProfile> ProfileStore::preferredSsh() const {
+    if (const auto last = profile(m_settings.value(LastSshKey).toString());
+        last && last->kind == ConnectionProfile::Kind::Ssh)
+        return last;
+    for (const ConnectionProfile &p : profiles())
+        if (p.kind == ConnectionProfile::Kind::Ssh)
+            return p;
+    return std::nullopt;
+}
+
+ConnectionProfile ProfileStore::preferredLocal() const {
+    for (const ConnectionProfile &p : profiles())
+        if (p.kind == ConnectionProfile::Kind::LocalSocket)
+            return p;
+    return ConnectionProfile::localSocket();
 }
 
 } // namespace omview

@@ -538,6 +538,277 @@
     </message>
 </context>
 <context>
+    <name>omview::ConsoleActions</name>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="39"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="40"/>
+        <source>&lt;p&gt;&lt;b&gt;Connect.&lt;/b&gt; Chooses or edits a connection profile and connects to the cluster with it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Verbinden.&lt;/b&gt; Wählt oder bearbeitet ein Verbindungsprofil und verbindet damit mit dem Cluster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="42"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="43"/>
+        <source>&lt;p&gt;&lt;b&gt;Quit&lt;/b&gt; omview. The nodes and the collector go on as they are.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Beendet&lt;/b&gt; omview. Die Knoten und der Collector laufen unverändert weiter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="46"/>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="48"/>
+        <source>&lt;p&gt;&lt;b&gt;Filter.&lt;/b&gt; Shows a bar that keeps only the nodes whose ID, address or name contains a text, or that are in a given state.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Filter.&lt;/b&gt; Zeigt eine Leiste, die nur die Knoten behält, deren ID, Adresse oder Name einen Text enthält oder die in einem bestimmten Zustand sind.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="51"/>
+        <source>Status &amp;Bar</source>
+        <translation>Status&amp;leiste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="52"/>
+        <source>&lt;p&gt;Shows or hides the status bar: what was done last, the connection and the collector.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zeigt oder verbirgt die Statusleiste: was zuletzt geschah, die Verbindung und den Collector.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="59"/>
+        <source>&amp;Settings for Selected Nodes…</source>
+        <translation>&amp;Einstellungen der ausgewählten Knoten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="60"/>
+        <source>&lt;p&gt;&lt;b&gt;Settings for selected nodes.&lt;/b&gt; Opens the settings of the selected nodes (of every node when the cluster row is selected), with their current values; a setting on which they differ is shown as mixed.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Einstellungen der ausgewählten Knoten.&lt;/b&gt; Öffnet die Einstellungen der ausgewählten Knoten (aller Knoten, wenn die Cluster-Zeile ausgewählt ist) mit ihren aktuellen Werten; eine Einstellung, in der sie sich unterscheiden, wird als gemischt angezeigt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="64"/>
+        <source>Settings for &amp;All Nodes…</source>
+        <translation>Einstellungen &amp;aller Knoten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="66"/>
+        <source>&lt;p&gt;&lt;b&gt;Settings for all nodes.&lt;/b&gt; The settings of every node of the cluster at once, as the cluster row&apos;s &lt;i&gt;All nodes&lt;/i&gt; button opens them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Einstellungen aller Knoten.&lt;/b&gt; Die Einstellungen aller Knoten des Clusters auf einmal, wie sie der Knopf &lt;i&gt;Alle Knoten&lt;/i&gt; in der Cluster-Zeile öffnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="68"/>
+        <source>Open &amp;Terminal on Node</source>
+        <translation>&amp;Terminal auf dem Knoten öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="70"/>
+        <source>&lt;p&gt;&lt;b&gt;Open terminal.&lt;/b&gt; Starts your terminal ($TERMINAL, else x-terminal-emulator) with an SSH session on the current node, as the user, port and key of the connection profile.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Terminal öffnen.&lt;/b&gt; Startet Ihr Terminal ($TERMINAL, sonst x-terminal-emulator) mit einer SSH-Sitzung auf dem aktuellen Knoten, mit Benutzer, Port und Schlüssel des Verbindungsprofils.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="74"/>
+        <source>Use &amp;SSH</source>
+        <translation>&amp;SSH verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="75"/>
+        <source>&lt;p&gt;&lt;b&gt;Use SSH.&lt;/b&gt; Checked: the console reaches the cluster over SSH, with the SSH profile used last. Unchecked: through the agent&apos;s local socket on this machine.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;SSH verwenden.&lt;/b&gt; Eingeschaltet: Die Konsole erreicht den Cluster über SSH mit dem zuletzt verwendeten SSH-Profil. Ausgeschaltet: über den lokalen Socket des Agenten auf diesem Rechner.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="80"/>
+        <source>C&amp;onnections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="81"/>
+        <source>&lt;p&gt;&lt;b&gt;Connections.&lt;/b&gt; Adds, edits and removes connection profiles.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Verbindungen.&lt;/b&gt; Legt Verbindungsprofile an, bearbeitet und entfernt sie.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="82"/>
+        <source>&amp;Warning Threshold…</source>
+        <translation>&amp;Warnschwelle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="83"/>
+        <source>&lt;p&gt;&lt;b&gt;Warning threshold.&lt;/b&gt; The load and memory use, in percent, above which their bars turn red (75 % unless you change it).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Warnschwelle.&lt;/b&gt; Last und Speicherbelegung in Prozent, oberhalb derer ihre Balken rot werden (75 %, sofern Sie es nicht ändern).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="86"/>
+        <source>Save &amp;Configuration</source>
+        <translation>Konfiguration s&amp;peichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="88"/>
+        <source>&lt;p&gt;&lt;b&gt;Save configuration.&lt;/b&gt; Writes the window layout, the columns, the warning threshold and the connection profiles now (they are also written when omview quits).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Konfiguration speichern.&lt;/b&gt; Schreibt jetzt die Fensteranordnung, die Spalten, die Warnschwelle und die Verbindungsprofile (sie werden auch beim Beenden von omview geschrieben).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="93"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="94"/>
+        <source>&lt;p&gt;&lt;b&gt;Start the collector.&lt;/b&gt; Runs omcollectord, which records the cluster&apos;s load, memory and processes every second for the history views.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Collector starten.&lt;/b&gt; Startet omcollectord, der Last, Speicher und Prozesse des Clusters jede Sekunde für die Verlaufsansichten aufzeichnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="96"/>
+        <source>Start Collector</source>
+        <translation>Collector starten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="97"/>
+        <source>S&amp;top</source>
+        <translation>Anhal&amp;ten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="98"/>
+        <source>&lt;p&gt;&lt;b&gt;Stop the collector.&lt;/b&gt; Its database is kept.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Collector anhalten.&lt;/b&gt; Seine Datenbank bleibt erhalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="99"/>
+        <source>Stop Collector</source>
+        <translation>Collector anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="101"/>
+        <source>&amp;Checkpoint…</source>
+        <translation>&amp;Markierung setzen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="103"/>
+        <source>&lt;p&gt;&lt;b&gt;Checkpoint.&lt;/b&gt; Marks this moment in the collector&apos;s history with a label, to find it again in the history views.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Markierung.&lt;/b&gt; Kennzeichnet diesen Zeitpunkt im Verlauf des Collectors mit einer Beschriftung, um ihn in den Verlaufsansichten wiederzufinden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="106"/>
+        <source>Save &amp;History…</source>
+        <translation>Verlauf s&amp;peichern…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="107"/>
+        <source>&lt;p&gt;&lt;b&gt;Save history.&lt;/b&gt; Copies a time range of the collector&apos;s history to a new SQLite or CSV file.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Verlauf speichern.&lt;/b&gt; Kopiert einen Zeitraum aus dem Verlauf des Collectors in eine neue SQLite- oder CSV-Datei.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="111"/>
+        <source>&amp;Analyzer…</source>
+        <translation>&amp;Analyse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="112"/>
+        <source>&lt;p&gt;&lt;b&gt;Analyzer.&lt;/b&gt; Charts of the load and memory of every node and of the whole cluster over the collector&apos;s history, with statistics; print or export them. Click a chart to see the processes of that moment in the history browser.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Analyse.&lt;/b&gt; Diagramme von Last und Speicher jedes Knotens und des ganzen Clusters über den Verlauf des Collectors, mit Statistik; zum Drucken oder Exportieren. Ein Klick in ein Diagramm zeigt die Prozesse dieses Zeitpunkts im Prozessverlauf.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="118"/>
+        <source>H&amp;istory…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="119"/>
+        <source>&lt;p&gt;&lt;b&gt;History.&lt;/b&gt; The processes of a node (or of all) as they were at any moment of the collector&apos;s history, and which processes used the CPU between two moments.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Verlauf.&lt;/b&gt; Die Prozesse eines Knotens (oder aller) so, wie sie zu einem beliebigen Zeitpunkt im Verlauf des Collectors waren, und welche Prozesse zwischen zwei Zeitpunkten die CPU genutzt haben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="123"/>
+        <source>omview &amp;Help</source>
+        <translation>omview-&amp;Handbuch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="124"/>
+        <source>&lt;p&gt;&lt;b&gt;Help.&lt;/b&gt; Opens omview&apos;s manual.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Hilfe.&lt;/b&gt; Öffnet das Handbuch von omview.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="128"/>
+        <source>&lt;p&gt;&lt;b&gt;What&apos;s This?&lt;/b&gt; Click it, then on any part of the window to learn what it does.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Direkthilfe.&lt;/b&gt; Klicken Sie darauf und dann auf einen beliebigen Teil des Fensters, um zu erfahren, wozu er dient.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="131"/>
+        <source>&amp;About omview</source>
+        <translation>Ü&amp;ber omview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="132"/>
+        <source>&lt;p&gt;omview&apos;s version and what it is.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Version von omview und was es ist.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>omview::ConsoleMenus</name>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="16"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="22"/>
+        <source>Main Toolbar</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="25"/>
+        <source>&lt;p&gt;The most used actions of the menus.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die meistgenutzten Aktionen der Menüs.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="28"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="32"/>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="33"/>
+        <source>&lt;p&gt;Shows or hides the toolbar.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zeigt oder verbirgt die Werkzeugleiste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="36"/>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="38"/>
+        <source>&lt;p&gt;Shows or hides columns of the nodes pane.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zeigt oder verbirgt Spalten der Knotenliste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="42"/>
+        <source>&amp;Nodes</source>
+        <translation>&amp;Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="48"/>
+        <source>C&amp;onfig</source>
+        <translation>K&amp;onfiguration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="56"/>
+        <source>Co&amp;llector</source>
+        <translation>&amp;Collector</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consolemenus.cpp" line="64"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+</context>
+<context>
     <name>omview::ConsoleOptions</name>
     <message>
         <location filename="../../app/ui/commandline.cpp" line="14"/>
@@ -818,422 +1089,157 @@
 <context>
     <name>omview::MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="79"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="68"/>
         <source>omview</source>
         <translation>omview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="117"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="104"/>
         <source>Collector</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="151"/>
-        <source>&amp;Connect…</source>
-        <translation>&amp;Verbinden…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="152"/>
-        <source>&lt;p&gt;&lt;b&gt;Connect.&lt;/b&gt; Chooses or edits a connection profile and connects to the cluster with it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Verbinden.&lt;/b&gt; Wählt oder bearbeitet ein Verbindungsprofil und verbindet damit mit dem Cluster.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="155"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="156"/>
-        <source>&lt;p&gt;&lt;b&gt;Quit&lt;/b&gt; omview. The nodes and the collector go on as they are.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Beendet&lt;/b&gt; omview. Die Knoten und der Collector laufen unverändert weiter.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="160"/>
-        <source>&amp;Filter</source>
-        <translation>&amp;Filter</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="162"/>
-        <source>&lt;p&gt;&lt;b&gt;Filter.&lt;/b&gt; Shows a bar that keeps only the nodes whose ID, address or name contains a text, or that are in a given state.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Filter.&lt;/b&gt; Zeigt eine Leiste, die nur die Knoten behält, deren ID, Adresse oder Name einen Text enthält oder die in einem bestimmten Zustand sind.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="168"/>
-        <source>&amp;Settings for Selected Nodes…</source>
-        <translation>&amp;Einstellungen der ausgewählten Knoten…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="169"/>
-        <source>&lt;p&gt;&lt;b&gt;Settings for selected nodes.&lt;/b&gt; Opens the settings of the selected nodes (of every node when the cluster row is selected), with their current values; a setting on which they differ is shown as mixed.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Einstellungen der ausgewählten Knoten.&lt;/b&gt; Öffnet die Einstellungen der ausgewählten Knoten (aller Knoten, wenn die Cluster-Zeile ausgewählt ist) mit ihren aktuellen Werten; eine Einstellung, in der sie sich unterscheiden, wird als gemischt angezeigt.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="173"/>
-        <source>Settings for &amp;All Nodes…</source>
-        <translation>Einstellungen &amp;aller Knoten…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="175"/>
-        <source>&lt;p&gt;&lt;b&gt;Settings for all nodes.&lt;/b&gt; The settings of every node of the cluster at once, as the cluster row&apos;s &lt;i&gt;All nodes&lt;/i&gt; button opens them.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Einstellungen aller Knoten.&lt;/b&gt; Die Einstellungen aller Knoten des Clusters auf einmal, wie sie der Knopf &lt;i&gt;Alle Knoten&lt;/i&gt; in der Cluster-Zeile öffnet.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/mainwindow.cpp" line="178"/>
-        <source>Open &amp;Terminal on Node</source>
-        <translation>&amp;Terminal auf dem Knoten öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="180"/>
-        <source>&lt;p&gt;&lt;b&gt;Open terminal.&lt;/b&gt; Starts your terminal ($TERMINAL, else x-terminal-emulator) with an SSH session on the current node, as the user, port and key of the connection profile.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Terminal öffnen.&lt;/b&gt; Startet Ihr Terminal ($TERMINAL, sonst x-terminal-emulator) mit einer SSH-Sitzung auf dem aktuellen Knoten, mit Benutzer, Port und Schlüssel des Verbindungsprofils.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="188"/>
-        <source>Use &amp;SSH</source>
-        <translation>&amp;SSH verwenden</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="189"/>
-        <source>&lt;p&gt;&lt;b&gt;Use SSH.&lt;/b&gt; Checked: the console reaches the cluster over SSH, with the SSH profile used last. Unchecked: through the agent&apos;s local socket on this machine.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;SSH verwenden.&lt;/b&gt; Eingeschaltet: Die Konsole erreicht den Cluster über SSH mit dem zuletzt verwendeten SSH-Profil. Ausgeschaltet: über den lokalen Socket des Agenten auf diesem Rechner.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="194"/>
-        <source>C&amp;onnections…</source>
-        <translation>&amp;Verbindungen…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="195"/>
-        <source>&lt;p&gt;&lt;b&gt;Connections.&lt;/b&gt; Adds, edits and removes connection profiles.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Verbindungen.&lt;/b&gt; Legt Verbindungsprofile an, bearbeitet und entfernt sie.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="197"/>
-        <source>&amp;Warning Threshold…</source>
-        <translation>&amp;Warnschwelle…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="198"/>
-        <source>&lt;p&gt;&lt;b&gt;Warning threshold.&lt;/b&gt; The load and memory use, in percent, above which their bars turn red (75 % unless you change it).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Warnschwelle.&lt;/b&gt; Last und Speicherbelegung in Prozent, oberhalb derer ihre Balken rot werden (75 %, sofern Sie es nicht ändern).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="201"/>
-        <source>Save &amp;Configuration</source>
-        <translation>Konfiguration s&amp;peichern</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="203"/>
-        <source>&lt;p&gt;&lt;b&gt;Save configuration.&lt;/b&gt; Writes the window layout, the columns, the warning threshold and the connection profiles now (they are also written when omview quits).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Konfiguration speichern.&lt;/b&gt; Schreibt jetzt die Fensteranordnung, die Spalten, die Warnschwelle und die Verbindungsprofile (sie werden auch beim Beenden von omview geschrieben).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="208"/>
-        <source>&amp;Start</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="209"/>
-        <source>&lt;p&gt;&lt;b&gt;Start the collector.&lt;/b&gt; Runs omcollectord, which records the cluster&apos;s load, memory and processes every second for the history views.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Collector starten.&lt;/b&gt; Startet omcollectord, der Last, Speicher und Prozesse des Clusters jede Sekunde für die Verlaufsansichten aufzeichnet.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="211"/>
-        <source>Start Collector</source>
-        <translation>Collector starten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="213"/>
-        <source>S&amp;top</source>
-        <translation>Anhal&amp;ten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="214"/>
-        <source>&lt;p&gt;&lt;b&gt;Stop the collector.&lt;/b&gt; Its database is kept.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Collector anhalten.&lt;/b&gt; Seine Datenbank bleibt erhalten.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="215"/>
-        <source>Stop Collector</source>
-        <translation>Collector anhalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="217"/>
-        <source>&amp;Checkpoint…</source>
-        <translation>&amp;Markierung setzen…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="219"/>
-        <source>&lt;p&gt;&lt;b&gt;Checkpoint.&lt;/b&gt; Marks this moment in the collector&apos;s history with a label, to find it again in the history views.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Markierung.&lt;/b&gt; Kennzeichnet diesen Zeitpunkt im Verlauf des Collectors mit einer Beschriftung, um ihn in den Verlaufsansichten wiederzufinden.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="222"/>
-        <source>Save &amp;History…</source>
-        <translation>Verlauf s&amp;peichern…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="223"/>
-        <source>&lt;p&gt;&lt;b&gt;Save history.&lt;/b&gt; Copies a time range of the collector&apos;s history to a new SQLite or CSV file.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Verlauf speichern.&lt;/b&gt; Kopiert einen Zeitraum aus dem Verlauf des Collectors in eine neue SQLite- oder CSV-Datei.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="227"/>
-        <source>&amp;Analyzer…</source>
-        <translation>&amp;Analyse…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="228"/>
-        <source>&lt;p&gt;&lt;b&gt;Analyzer.&lt;/b&gt; Charts of the load and memory of every node and of the whole cluster over the collector&apos;s history, with statistics; print or export them. Click a chart to see the processes of that moment in the history browser.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Analyse.&lt;/b&gt; Diagramme von Last und Speicher jedes Knotens und des ganzen Clusters über den Verlauf des Collectors, mit Statistik; zum Drucken oder Exportieren. Ein Klick in ein Diagramm zeigt die Prozesse dieses Zeitpunkts im Prozessverlauf.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="234"/>
-        <source>H&amp;istory…</source>
-        <translation>&amp;Verlauf…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="235"/>
-        <source>&lt;p&gt;&lt;b&gt;History.&lt;/b&gt; The processes of a node (or of all) as they were at any moment of the collector&apos;s history, and which processes used the CPU between two moments.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Verlauf.&lt;/b&gt; Die Prozesse eines Knotens (oder aller) so, wie sie zu einem beliebigen Zeitpunkt im Verlauf des Collectors waren, und welche Prozesse zwischen zwei Zeitpunkten die CPU genutzt haben.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="240"/>
-        <source>omview &amp;Help</source>
-        <translation>omview-&amp;Handbuch</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="241"/>
-        <source>&lt;p&gt;&lt;b&gt;Help.&lt;/b&gt; Opens omview&apos;s manual.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Hilfe.&lt;/b&gt; Öffnet das Handbuch von omview.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="246"/>
-        <source>&lt;p&gt;&lt;b&gt;What&apos;s This?&lt;/b&gt; Click it, then on any part of the window to learn what it does.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Direkthilfe.&lt;/b&gt; Klicken Sie darauf und dann auf einen beliebigen Teil des Fensters, um zu erfahren, wozu er dient.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="249"/>
-        <source>&amp;About omview</source>
-        <translation>Ü&amp;ber omview</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="250"/>
-        <source>&lt;p&gt;omview&apos;s version and what it is.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Version von omview und was es ist.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="260"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="266"/>
-        <source>Main Toolbar</source>
-        <translation>Haupt-Werkzeugleiste</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="269"/>
-        <source>&lt;p&gt;The most used actions of the menus.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die meistgenutzten Aktionen der Menüs.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="272"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="276"/>
-        <source>&amp;Toolbar</source>
-        <translation>&amp;Werkzeugleiste</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="277"/>
-        <source>&lt;p&gt;Shows or hides the toolbar.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Zeigt oder verbirgt die Werkzeugleiste.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="279"/>
-        <source>Status &amp;Bar</source>
-        <translation>Status&amp;leiste</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="280"/>
-        <source>&lt;p&gt;Shows or hides the status bar: what was done last, the connection and the collector.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Zeigt oder verbirgt die Statusleiste: was zuletzt geschah, die Verbindung und den Collector.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="287"/>
-        <source>&amp;Columns</source>
-        <translation>&amp;Spalten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="289"/>
-        <source>&lt;p&gt;Shows or hides columns of the nodes pane.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Zeigt oder verbirgt Spalten der Knotenliste.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="311"/>
-        <source>&amp;Nodes</source>
-        <translation>&amp;Knoten</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="318"/>
-        <source>C&amp;onfig</source>
-        <translation>K&amp;onfiguration</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="327"/>
-        <source>Co&amp;llector</source>
-        <translation>&amp;Collector</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="338"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="366"/>
         <source>&lt;p&gt;What was done last, and when. A line too long for the window ends in “…”: its tooltip shows all of it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Was zuletzt geschah, und wann. Eine Zeile, die für das Fenster zu lang ist, endet auf „…“; ihr Tooltip zeigt sie vollständig.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="370"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="182"/>
         <source>&lt;p&gt;&lt;b&gt;The connection.&lt;/b&gt; Green: connected; amber: connecting or waiting to try again; red: failed; grey: not connected. Its tooltip says to where and why; the message beside it says what happened last.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Die Verbindung.&lt;/b&gt; Grün: verbunden; gelb: Verbindungsaufbau oder Warten auf einen neuen Versuch; rot: fehlgeschlagen; grau: nicht verbunden. Ihr Tooltip sagt, wohin und warum; die Meldung daneben sagt, was zuletzt geschah.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="376"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="188"/>
         <source>&lt;p&gt;&lt;b&gt;The collector.&lt;/b&gt; Green while omcollectord runs and records the cluster&apos;s history, red when it does not.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Der Collector.&lt;/b&gt; Grün, solange omcollectord läuft und den Verlauf des Clusters aufzeichnet, sonst rot.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="382"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="194"/>
         <source>&lt;p&gt;What was done last, the connection and the collector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Was zuletzt geschah, die Verbindung und der Collector.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="391"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="203"/>
         <source>Filter by ID, address or name</source>
         <translation>Nach ID, Adresse oder Name filtern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="393"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="205"/>
         <source>&lt;p&gt;Keeps only the nodes whose ID is this text or whose address or host name contains it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Behält nur die Knoten, deren ID dieser Text ist oder deren Adresse oder Hostname ihn enthält.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="397"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="209"/>
         <source>All states</source>
         <translation>Alle Zustände</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="398"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="210"/>
         <source>Up</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="399"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="211"/>
         <source>Down</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="400"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="212"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="401"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="213"/>
         <source>&lt;p&gt;Keeps only the nodes in this state.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Behält nur die Knoten in diesem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="405"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="217"/>
         <source>Close the filter bar</source>
         <translation>Filterleiste schließen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="406"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="218"/>
         <source>&lt;p&gt;Hides the filter bar and shows every node again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Verbirgt die Filterleiste und zeigt wieder alle Knoten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="407"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="219"/>
         <source>F&amp;ilter:</source>
         <translation>F&amp;ilter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="468"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="280"/>
         <source>Save Configuration</source>
         <translation>Konfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="469"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="281"/>
         <source>Could not write the configuration to %1.</source>
         <translation>Die Konfiguration konnte nicht nach %1 geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="472"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="284"/>
         <source>Configuration saved to %1</source>
         <translation>Konfiguration nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="496"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="308"/>
         <source>Load and memory bars turn red above %1 %</source>
         <translation>Last- und Speicherbalken werden über %1 % rot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="503"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="315"/>
         <source>Warning Threshold</source>
         <translation>Warnschwelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="504"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="316"/>
         <source>Load and memory bars turn red above:</source>
         <translation>Schwelle, über der Last- und Speicherbalken rot werden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="601"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="59"/>
         <source>%1 — omview</source>
         <translation>%1 — omview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="632"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="86"/>
         <source>No SSH profile yet: add one under Connections</source>
         <translation>Noch kein SSH-Profil: Legen Sie eines unter „Verbindungen“ an</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="670"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="113"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="673"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="116"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="676"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="119"/>
         <source>Reconnecting…</source>
         <translation>Verbinde erneut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="679"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="122"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="682"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="125"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="694"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="137"/>
         <source>Connection Failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="695"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="138"/>
         <source>Could not connect to %1.
 
 %2</source>
@@ -1242,47 +1248,47 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="698"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="141"/>
         <source>Not connected — File → Connect…</source>
         <translation>Nicht verbunden — Datei → Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="715"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="158"/>
         <source>Host key of %1 trusted</source>
         <translation>Dem Host-Schlüssel von %1 wird vertraut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="719"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="162"/>
         <source>Host key of %1 not trusted: not connecting</source>
         <translation>Dem Host-Schlüssel von %1 wird nicht vertraut: keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="767"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="376"/>
         <source>Node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="769"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="378"/>
         <source>Node %1 — %2</source>
         <translation>Knoten %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="770"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="379"/>
         <source>Node %1 — %2 (%3)</source>
         <translation>Knoten %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="776"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="385"/>
         <source>No nodes to show settings of</source>
         <translation>Keine Knoten, deren Einstellungen angezeigt werden könnten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="777"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="386"/>
         <source>Not connected to a cluster</source>
         <translation>Mit keinem Cluster verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="804"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="413"/>
         <source>All nodes (%n)</source>
         <translation>
             <numerusform>Alle Knoten (%n)</numerusform>
@@ -1290,124 +1296,124 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="814"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="423"/>
         <source>Select the nodes first (or the cluster row for all)</source>
         <translation>Wählen Sie zuerst die Knoten aus (oder die Cluster-Zeile für alle)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="821"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="430"/>
         <source>Nodes %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="835"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="444"/>
         <source>Not connected: the speed of node %1 was not changed</source>
         <translation>Nicht verbunden: Die Geschwindigkeit von Knoten %1 wurde nicht geändert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="851"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="460"/>
         <source>No terminal for node %1: %2</source>
         <translation>Kein Terminal für Knoten %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="852"/>
-        <location filename="../../app/ui/mainwindow.cpp" line="858"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="461"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="467"/>
         <source>Open Terminal</source>
         <translation>Terminal öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="861"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="470"/>
         <source>Opened a terminal on node %1: %2</source>
         <translation>Terminal auf Knoten %1 geöffnet: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="889"/>
-        <location filename="../../app/ui/mainwindow.cpp" line="918"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="33"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="61"/>
         <source>No collector database known: start the collector first</source>
         <translation>Keine Collector-Datenbank bekannt: Starten Sie zuerst den Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="902"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="50"/>
         <source>Analyzer</source>
         <translation>Analyse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="911"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="54"/>
         <source>Analyzer on %1</source>
         <translation>Analyse von %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="932"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="75"/>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="959"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="95"/>
         <source>Collector on</source>
         <translation>Collector an</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="962"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="98"/>
         <source>Collector starting</source>
         <translation>Collector startet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="965"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="101"/>
         <source>Collector stopping</source>
         <translation>Collector wird angehalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="968"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="104"/>
         <source>Collector off</source>
         <translation>Collector aus</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="971"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="107"/>
         <source>Collector ?</source>
         <translation>Collector ?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="975"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="111"/>
         <source>omcollectord (pid %1) writing %2</source>
         <translation>omcollectord (PID %1) schreibt in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="978"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="114"/>
         <source>Control socket %1</source>
         <translation>Steuer-Socket %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="990"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="126"/>
         <source>Checkpoint</source>
         <translation>Markierung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="991"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="127"/>
         <source>Label of the checkpoint (what happens now):</source>
         <translation>Beschriftung der Markierung (was gerade geschieht):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="993"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="129"/>
         <source>Set Checkpoint</source>
         <translation>Markierung setzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="996"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="132"/>
         <source>No checkpoint set: the label is empty</source>
         <translation>Keine Markierung gesetzt: Die Beschriftung ist leer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1010"/>
+        <location filename="../../app/ui/mainwindowcollector.cpp" line="146"/>
         <source>Saving the history to %1…</source>
         <translation>Verlauf wird nach %1 gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1034"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="499"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="1035"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="500"/>
         <source>%1: no collector database known — start the collector first</source>
         <translation>%1: keine Collector-Datenbank bekannt — starten Sie zuerst den Collector</translation>
     </message>
@@ -2279,7 +2285,7 @@
 <context>
     <name>omview::ProfileStore</name>
     <message>
-        <location filename="../../app/session/profilestore.cpp" line="112"/>
+        <location filename="../../app/session/profilestore.cpp" line="114"/>
         <source>cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>

@@ -116,6 +116,29 @@ private slots:
         QVERIFY(store.lastUsed().isEmpty()); // it was removed
     }
 
+    // Config → Use SSH: the SSH profile used last, else the first; unchecked, the first
+    // local one, else the default socket.
+    void preferredProfiles() {
+        const QString file = m_dir.filePath(u"preferred.ini"_s);
+        QSettings settings(file, QSettings::IniFormat);
+        ProfileStore store(settings);
+        QVERIFY(!store.preferredSsh());
+        QCOMPARE(store.preferredLocal(), ConnectionProfile::localSocket());
+        auto other = sshProfile();
+        other.name = u"aaa"_s;
+        QVERIFY(store.save(sshProfile()));
+        QVERIFY(store.save(other));
+        QVERIFY(store.save(ConnectionProfile::localSocket(u"/tmp/a.sock"_s, u"here"_s)));
+        QCOMPARE(store.preferredSsh()->name, u"aaa"_s); // none used yet: the first
+        QCOMPARE(store.preferredLocal().name, u"here"_s);
+        store.setLastUsed(u"lab"_s);
+        QCOMPARE(store.preferredSsh()->name, u"lab"_s);
+        store.setLastUsed(u"here"_s); // a local one used since: SSH still means "lab"
+        QCOMPARE(store.preferredSsh()->name, u"lab"_s);
+        QVERIFY(store.remove(u"lab"_s));
+        QCOMPARE(store.preferredSsh()->name, u"aaa"_s);
+    }
+
     // An entry edited by hand into nonsense is skipped; the others load, and saving
     // keeps it as it was.
     void storeSkipsABrokenEntry() {

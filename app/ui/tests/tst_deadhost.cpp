@@ -189,7 +189,7 @@ private:
     // take effect while the connection hangs.
     void driveTheWindow(MainWindow *w, int unknownNodes) {
         QMenuBar *bar = w->menuBar();
-        QMenu *collector = w->menu(u"collectorMenu"_s);
+        QMenu *collector = w->consoleMenus().collector;
         QTest::mouseClick(bar, Qt::LeftButton, {},
                           bar->actionGeometry(collector->menuAction()).center());
         QTRY_VERIFY(collector->isVisible());
@@ -207,7 +207,7 @@ private:
             return w->nodesView()->mapTo(w, QPoint()).y();
         };
         const int top = viewTop();
-        w->action(u"viewFilter"_s)->trigger();
+        w->consoleActions().viewFilter->trigger();
         QVERIFY(w->filterEdit()->isVisible());
         QTest::keyClicks(w->filterEdit(), u"127.0.0.2"_s);
         QCOMPARE(w->filterModel()->filterText(), u"127.0.0.2"_s);
@@ -222,7 +222,7 @@ private:
                 state->findData(int(NodeFilterProxyModel::StateFilter::Unknown)));
             QCOMPARE(nodesShown(w), unknownNodes);
         }
-        w->action(u"viewFilter"_s)->trigger();
+        w->consoleActions().viewFilter->trigger();
         QVERIFY(!w->filterEdit()->isVisible());
         QCOMPARE(nodesShown(w), all);
         QTRY_COMPARE(viewTop(), top); // the bar's room is given back

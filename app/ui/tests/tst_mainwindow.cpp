@@ -132,7 +132,7 @@ private slots:
         QCOMPARE(
             NodeButtonDelegate::buttonText(shownModel->index(0, NodeTableModel::AddressColumn)),
             u"All nodes"_s);
-        QVERIFY(m_window->action(u"allNodesSettings"_s)->isEnabled());
+        QVERIFY(m_window->consoleActions().allNodesSettings->isEnabled());
         QVERIFY(saveScreenshot(m_window.get(), u"main-window"_s));
         setPaletteAndWait(darkPalette());
         QVERIFY(saveScreenshot(m_window.get(), u"main-window-dark"_s));
@@ -226,8 +226,8 @@ private slots:
         const NodesView::Selection selection = view()->selection();
         QCOMPARE(selection.cluster, false);
         QCOMPARE(selection.nodes, (QList<NodeId>{1, 3}));
-        QVERIFY(m_window->action(u"nodeSettings"_s)->isEnabled());
-        m_window->action(u"nodeSettings"_s)->trigger();
+        QVERIFY(m_window->consoleActions().nodeSettings->isEnabled());
+        m_window->consoleActions().nodeSettings->trigger();
         QCOMPARE(m_window->settingsDialogs().size(), 1);
         NodeSettingsDialog *dialog = m_window->settingsDialogs().first();
         QCOMPARE(dialog->scope(), NodeSettingsDialog::Scope::Selection);
@@ -240,7 +240,7 @@ private slots:
             proxy->mapFromSource(m_window->nodeModel()->clusterIndex()),
             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QVERIFY(view()->selection().cluster);
-        m_window->action(u"nodeSettings"_s)->trigger();
+        m_window->consoleActions().nodeSettings->trigger();
         QTRY_COMPARE(m_window->settingsDialogs().size(), 1);
         QCOMPARE(m_window->settingsDialogs().first()->scope(), NodeSettingsDialog::Scope::Cluster);
         m_window->settingsDialogs().first()->close();
@@ -249,7 +249,7 @@ private slots:
     void filterAndSort() {
         const QAbstractItemModel *m = view()->model();
         const QModelIndex cluster = m->index(0, 0);
-        m_window->action(u"viewFilter"_s)->trigger();
+        m_window->consoleActions().viewFilter->trigger();
         QVERIFY(m_window->filterEdit()->isVisible());
         QTest::keyClicks(m_window->filterEdit(), u"127.0.0.2"_s);
         QCOMPARE(m->rowCount(cluster), 1);
@@ -258,7 +258,7 @@ private slots:
         m_window->filterEdit()->clear();
         m_window->filterStateBox()->setCurrentIndex(2); // Down
         QCOMPARE(m->rowCount(cluster), 0);
-        m_window->action(u"viewFilter"_s)->trigger(); // hiding the bar shows every node again
+        m_window->consoleActions().viewFilter->trigger(); // hiding the bar shows every node again
         QVERIFY(!m_window->filterEdit()->isVisible());
         QCOMPARE(m->rowCount(cluster), 3);
 
@@ -273,8 +273,7 @@ private slots:
     void layoutIsRemembered() {
         QHeaderView *header = view()->header();
         m_window->setWarningThreshold(40);
-        m_window->menu(u"viewMenu"_s)
-            ->findChild<QMenu *>(u"columnsMenu"_s)
+        m_window->consoleMenus().columns
             ->findChild<QAction *>(u"column%1"_s.arg(NodeTableModel::MemTotalColumn))
             ->trigger();
         QVERIFY(header->isSectionHidden(NodeTableModel::MemTotalColumn));
@@ -313,8 +312,8 @@ private slots:
         qputenv("TERMINAL", QFile::encodeName(script.fileName()));
         const auto *proxy = static_cast<const QSortFilterProxyModel *>(view()->model());
         view()->setCurrentIndex(proxy->mapFromSource(nodeIndex(2)));
-        QVERIFY(m_window->action(u"terminal"_s)->isEnabled());
-        m_window->action(u"terminal"_s)->trigger();
+        QVERIFY(m_window->consoleActions().terminal->isEnabled());
+        m_window->consoleActions().terminal->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), Slow);
         QFile args(out);
         QVERIFY(args.open(QIODevice::ReadOnly));
@@ -331,16 +330,16 @@ private slots:
         CollectorControl *collector = m_window->collector();
         QTRY_COMPARE_WITH_TIMEOUT(collector->state(), CollectorControl::State::Stopped, Slow);
         QVERIFY(m_window->collectorText().contains(u"off"_s));
-        QVERIFY(m_window->action(u"collectorStart"_s)->isEnabled());
-        QVERIFY(!m_window->action(u"collectorCheckpoint"_s)->isEnabled());
-        m_window->action(u"collectorStart"_s)->trigger();
+        QVERIFY(m_window->consoleActions().collectorStart->isEnabled());
+        QVERIFY(!m_window->consoleActions().collectorCheckpoint->isEnabled());
+        m_window->consoleActions().collectorStart->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(collector->state(), CollectorControl::State::Running, 60000);
         QVERIFY(m_window->collectorText().contains(u"on"_s));
-        QVERIFY(!m_window->action(u"collectorStart"_s)->isEnabled());
+        QVERIFY(!m_window->consoleActions().collectorStart->isEnabled());
         QVERIFY(collector->status()->database.endsWith(u"history.db"_s));
         QVERIFY(saveScreenshot(m_window.get(), u"main-window-collector-on"_s));
 
-        m_window->action(u"collectorCheckpoint"_s)->trigger();
+        m_window->consoleActions().collectorCheckpoint->trigger();
         auto *checkpoint = m_window->findChild<QInputDialog *>(u"checkpointDialog"_s);
         QVERIFY(checkpoint);
         QVERIFY(QTest::qWaitForWindowExposed(checkpoint));
@@ -352,7 +351,7 @@ private slots:
         // A few seconds of history, then save them.
         QTRY_VERIFY_WITH_TIMEOUT(collector->status() && collector->status()->ticksWritten >= 2,
                                  Slow);
-        m_window->action(u"collectorSaveHistory"_s)->trigger();
+        m_window->consoleActions().collectorSaveHistory->trigger();
         auto *save = m_window->findChild<SaveHistoryDialog *>();
         QVERIFY(save);
         const QString file = m_dir.filePath(u"saved.db"_s);
@@ -371,11 +370,11 @@ private slots:
         QCOMPARE(collector->state(), CollectorControl::State::Running);
         const QString database = collector->status()->database;
         QCOMPARE(collector->historyDatabase(), database);
-        QAction *analyzerAction = m_window->action(u"collectorAnalyzer"_s);
-        QAction *historyAction = m_window->action(u"collectorHistory"_s);
+        QAction *analyzerAction = m_window->consoleActions().collectorAnalyzer;
+        QAction *historyAction = m_window->consoleActions().collectorHistory;
         QVERIFY(analyzerAction->isEnabled() && historyAction->isEnabled());
         QVERIFY(analyzerAction->toolTip().contains(database));
-        QVERIFY(m_window->menu(u"collectorMenu"_s)->actions().contains(analyzerAction));
+        QVERIFY(m_window->consoleMenus().collector->actions().contains(analyzerAction));
         QVERIFY(
             m_window->findChild<QToolBar *>(u"mainToolbar"_s)->actions().contains(historyAction));
 
@@ -432,21 +431,21 @@ private slots:
 
     void collectorStops() {
         CollectorControl *collector = m_window->collector();
-        m_window->action(u"collectorStop"_s)->trigger();
+        m_window->consoleActions().collectorStop->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(collector->state(), CollectorControl::State::Stopped, Slow);
         QVERIFY(m_window->collectorText().contains(u"off"_s));
         QVERIFY(m_window->lastMessage().contains(u"stopped"_s));
         // Stopped: the views read the database it was configured with.
         QCOMPARE(collector->historyDatabase(), m_dir.filePath(u"history.db"_s));
-        QVERIFY(m_window->action(u"collectorAnalyzer"_s)->isEnabled());
+        QVERIFY(m_window->consoleActions().collectorAnalyzer->isEnabled());
 
         // No collector running and no database configured: nothing to open, and the
         // tooltip says why.
         MainWindow unconfigured(*m_settings, m_dir.filePath(u"none.sock"_s));
         unconfigured.collector()->setPollInterval(std::chrono::milliseconds(0));
-        for (const QString &name : {u"collectorAnalyzer"_s, u"collectorHistory"_s}) {
-            QAction *a = unconfigured.action(name);
-            QVERIFY2(!a->isEnabled(), qPrintable(name));
+        for (QAction *a : {unconfigured.consoleActions().collectorAnalyzer,
+                           unconfigured.consoleActions().collectorHistory}) {
+            QVERIFY2(!a->isEnabled(), qPrintable(a->objectName()));
             QVERIFY2(a->toolTip().contains(u"no collector database"_s), qPrintable(a->toolTip()));
         }
         QVERIFY(!unconfigured.showAnalyzer());
@@ -485,8 +484,8 @@ private slots:
             QVERIFY(!node.siblingAtColumn(c).data(Qt::WhatsThisRole).toString().isEmpty());
         const QStringList missing = controlsWithoutWhatsThis(m_window.get());
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
-        QVERIFY(m_window->action(u"quit"_s)->shortcut() == QKeySequence::Quit);
-        QVERIFY(!m_window->action(u"help"_s)->shortcut().isEmpty());
+        QVERIFY(m_window->consoleActions().quit->shortcut() == QKeySequence::Quit);
+        QVERIFY(!m_window->consoleActions().help->shortcut().isEmpty());
         HelpViewer *help = m_window->showHelp();
         QVERIFY(help && help->isVisible());
         help->close();
@@ -503,8 +502,9 @@ private slots:
             QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
             QVERIFY2(!a->icon().pixmap(QSize(22, 22)).isNull(), qPrintable(a->objectName()));
         }
-        for (const QString &name : {u"collectorAnalyzer"_s, u"collectorHistory"_s})
-            QVERIFY2(!m_window->action(name)->icon().isNull(), qPrintable(name));
+        for (QAction *a : {m_window->consoleActions().collectorAnalyzer,
+                           m_window->consoleActions().collectorHistory})
+            QVERIFY2(!a->icon().isNull(), qPrintable(a->objectName()));
         const auto grab = [&](const QString &name) {
             return toolbar->grab().save(QDir(screenshotDir()).filePath(name + u".png"_s));
         };

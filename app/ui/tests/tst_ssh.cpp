@@ -87,7 +87,7 @@ private slots:
         QVERIFY(file.readAll().contains(u"[127.0.0.1]:%1"_s.arg(m_sshd->port()).toUtf8()));
         QVERIFY(uitest::saveScreenshot(w.get(), u"main-window-over-ssh"_s));
         // Saved in the store it becomes the SSH profile Config → Use SSH goes back to.
-        QVERIFY(w->action(u"useSsh"_s)->isChecked());
+        QVERIFY(w->consoleActions().useSsh->isChecked());
     }
 
     void unknownHostKeyRejected() {

@@ -30,7 +30,14 @@ public:
 
     // The name of the profile used last, "" if none (or it was removed).
     QString lastUsed() const;
+    // Records @name as used last (and, an SSH profile, as the SSH profile used last).
     void setLastUsed(const QString &name);
+
+    // What Config → Use SSH switches to: the SSH profile used last, else the first SSH
+    // profile; nullopt when there is none.
+    std::optional<ConnectionProfile> preferredSsh() const;
+    // What unchecking it switches to: the first local-socket profile, else the default one.
+    ConnectionProfile preferredLocal() const;
 
 private:
     QSettings &m_settings;

@@ -10,6 +10,8 @@
 #include <omview/console/clustercommands.h>
 #include <omview/console/clustersession.h>
 #include <omview/console/connectionprofile.h>
+#include <omview/console/consoleactions.h>
+#include <omview/console/consolemenus.h>
 #include <omview/console/profilestore.h>
 #include <omview/store/types.h>
 
@@ -66,8 +68,8 @@ public:
     NodesView *nodesView() const { return m_view; }
     CollectorControl *collector() const { return m_collector; }
     ProfileStore &profiles() { return m_profiles; }
-    QAction *action(const QString &objectName) const;
-    QMenu *menu(const QString &objectName) const;
+    const ConsoleActions &consoleActions() const { return m_actions; }
+    const ConsoleMenus &consoleMenus() const { return m_menus; }
 
     // The status bar: what was done last, the connection, the collector.
     QString lastMessage() const;
@@ -110,8 +112,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
+    void connectActions();
+    void fillColumnsMenu();
     void createStatusBar();
     QWidget *createFilterBar();
     void readSettings();
@@ -144,6 +146,8 @@ private:
     NodeFilterProxyModel *m_filter;
     NodesView *m_view;
     CollectorControl *m_collector;
+    ConsoleActions m_actions; // after the members above: its actions trigger their slots
+    ConsoleMenus m_menus;
     QWidget *m_filterBar = nullptr;
     QLineEdit *m_filterText = nullptr;
     QComboBox *m_filterState = nullptr;
@@ -158,7 +162,6 @@ private:
     QPointer<analyzer::AnalyzerWindow> m_analyzer;
     QPointer<history::HistoryWindow> m_history;
     QList<QAction *> m_columnActions;
-    QMenu *m_columnsMenu = nullptr;
     bool m_shownCluster = false;
     const ClusterSession *m_failureShownFor = nullptr; // one error box per session
     QPointer<QWidget> m_errorBox;
