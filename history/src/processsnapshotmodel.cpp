@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <omview/history/processsnapshotmodel.h>
 #include <omview/history/textformat.h>
+#include <omview/procs/processformat.h>
 #include <omview/protocol/memorytext.h>
 
 namespace omview::history {
@@ -81,25 +82,9 @@ QString ProcessSnapshotModel::nodeName(NodeId node) const {
     return nodeText(node, m_nodeNames.value(node));
 }
 
+// The same words as the live processes panes.
 QString ProcessSnapshotModel::stateText(char state) {
-    switch (state) {
-    case 'R':
-        return tr("running");
-    case 'S':
-        return tr("sleeping");
-    case 'D':
-        return tr("waiting for I/O");
-    case 'Z':
-        return tr("zombie");
-    case 'T':
-        return tr("stopped");
-    case 't':
-        return tr("stopped by a debugger");
-    case 'I':
-        return tr("idle");
-    default:
-        return tr("unknown");
-    }
+    return procs::ProcessFormat::stateWord(state);
 }
 
 QVariant ProcessSnapshotModel::display(const StoredProcess &p, int column) const {

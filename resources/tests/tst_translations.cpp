@@ -311,8 +311,8 @@ void TranslationsTest::germanCatalogue_data() {
     QTest::addColumn<QString>("context");
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("german");
-    QTest::newRow("console menu") << u"omview::MainWindow"_s << u"&File"_s << u"&Datei"_s;
-    QTest::newRow("console action") << u"omview::MainWindow"_s << u"&Settings for Selected Nodes…"_s
+    QTest::newRow("console menu") << u"omview::ConsoleMenus"_s << u"&File"_s << u"&Datei"_s;
+    QTest::newRow("console action") << u"omview::ConsoleActions"_s << u"&Settings for Selected Nodes…"_s
                                     << u"&Einstellungen der ausgewählten Knoten…"_s;
     QTest::newRow("model header") << u"omview::NodeTableModel"_s << u"Load"_s << u"Last"_s;
     QTest::newRow("settings dialog") << u"omview::NodeSettingsDialog"_s

@@ -3855,172 +3855,132 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
 <context>
     <name>omview::history::ProcessSnapshotModel</name>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="87"/>
-        <source>running</source>
-        <translation>läuft</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="89"/>
-        <source>sleeping</source>
-        <translation>schläft</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="91"/>
-        <source>waiting for I/O</source>
-        <translation>wartet auf E/A</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="93"/>
-        <source>zombie</source>
-        <translation>Zombie</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="95"/>
-        <source>stopped</source>
-        <translation>angehalten</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="97"/>
-        <source>stopped by a debugger</source>
-        <translation>von einem Debugger angehalten</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="99"/>
-        <source>idle</source>
-        <translation>untätig</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="101"/>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="117"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="102"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="192"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="177"/>
         <source>A guest: it migrated here from %1, which lists it too.</source>
         <translation>Ein Gast: von %1 hierher migriert, wo er ebenfalls geführt wird.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="195"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="180"/>
         <source>Migrated away from %1 to %2.</source>
         <translation>Von %1 nach %2 migriert.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="197"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="182"/>
         <source>Runs on its home node.</source>
         <translation>Läuft auf seinem Heimatknoten.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="199"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="184"/>
         <source>uid %1</source>
         <translation>UID %1</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="272"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="257"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="274"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="259"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="276"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="261"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="278"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="263"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="280"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="265"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="282"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="267"/>
         <source>CPU time</source>
         <translation>CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="284"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="269"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="286"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="271"/>
         <source>Ran on</source>
         <translation>Lief auf</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="288"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="273"/>
         <source>Home</source>
         <translation>Heimat</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="290"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="275"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="292"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="277"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="294"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="279"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="296"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="281"/>
         <source>Nice</source>
         <translation>Nice</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="298"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="283"/>
         <source>Command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="304"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="289"/>
         <source>The node that reported the process</source>
         <translation>Der Knoten, der den Prozess gemeldet hat</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="306"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="291"/>
         <source>Share of one CPU over the agent&apos;s last sampling interval</source>
         <translation>Anteil einer CPU im letzten Messintervall des Agenten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="308"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="293"/>
         <source>User and system CPU time used since the process started</source>
         <translation>Seit dem Start des Prozesses genutzte CPU-Zeit (Benutzer und System)</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="310"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="295"/>
         <source>Resident memory</source>
         <translation>Residenter Speicher</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="312"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="297"/>
         <source>The node the process ran on at this snapshot</source>
         <translation>Der Knoten, auf dem der Prozess bei dieser Momentaufnahme lief</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="314"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="299"/>
         <source>The node the process started on</source>
         <translation>Der Knoten, auf dem der Prozess gestartet wurde</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="316"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="301"/>
         <source>How often the process has migrated so far</source>
         <translation>Wie oft der Prozess bisher migriert ist</translation>
     </message>
@@ -4096,6 +4056,479 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
         <location filename="../../history/src/textformat.cpp" line="61"/>
         <source>node %1</source>
         <translation>Knoten %1</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ClusterProcessModel</name>
+    <message>
+        <location filename="../../procs/model/src/clusterprocessmodel.cpp" line="286"/>
+        <source>Node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/model/src/clusterprocessmodel.cpp" line="290"/>
+        <source>Node %1: %n process(es)</source>
+        <translation>
+            <numerusform>Knoten %1: %n Prozess</numerusform>
+            <numerusform>Knoten %1: %n Prozesse</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProcessFormat</name>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="20"/>
+        <source>%1 (PID %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="24"/>
+        <source>this node</source>
+        <translation>dieser Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="24"/>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="31"/>
+        <source>%1 has migrated: it runs on node %2, away from its home, %3</source>
+        <translation>%1 ist migriert: Er läuft auf Knoten %2, nicht auf seinem Heimatknoten (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="34"/>
+        <source>%1 is a guest: it runs here, on %2; its home is %3</source>
+        <translation>%1 ist ein Gastprozess: Er läuft hier (%2); sein Heimatknoten ist %3</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="36"/>
+        <source>%1 runs at home, on %2</source>
+        <translation>%1 läuft auf seinem Heimatknoten (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="41"/>
+        <source>%1 can migrate</source>
+        <translation>%1 kann migrieren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="42"/>
+        <source>%1 cannot migrate:</source>
+        <translation>%1 kann nicht migrieren:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="44"/>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="49"/>
+        <source>PID %1, child of %2</source>
+        <translation>PID %1, Kindprozess von %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="50"/>
+        <source>No controlling terminal</source>
+        <translation>Kein steuerndes Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="51"/>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="53"/>
+        <source>Started %1</source>
+        <translation>Gestartet am %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="76"/>
+        <source>running</source>
+        <translation>laufend</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="78"/>
+        <source>sleeping</source>
+        <translation>schlafend</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="80"/>
+        <source>waiting for I/O</source>
+        <translation>wartet auf E/A</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="82"/>
+        <source>zombie</source>
+        <translation>Zombie</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="84"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="86"/>
+        <source>stopped by a debugger</source>
+        <translation>von einem Debugger angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="88"/>
+        <source>idle</source>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="90"/>
+        <source>dead</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="92"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="97"/>
+        <source>%1 %</source>
+        <comment>CPU</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="103"/>
+        <location filename="../../procs/model/src/processformat.cpp" line="106"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="118"/>
+        <source>it is a kernel thread or init</source>
+        <translation>er ist ein Kernel-Thread oder init</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="119"/>
+        <source>it shares its memory with other tasks (threads)</source>
+        <translation>er teilt seinen Speicher mit anderen Tasks (Threads)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="120"/>
+        <source>it has locked memory (mlock)</source>
+        <translation>er hat gesperrten Speicher (mlock)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="121"/>
+        <source>it runs with a real-time scheduling policy</source>
+        <translation>er läuft mit einer Echtzeit-Scheduling-Richtlinie</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="122"/>
+        <source>it is locked to its node</source>
+        <translation>er ist gesperrt und bleibt auf seinem Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="123"/>
+        <source>it has a network socket open</source>
+        <translation>er hat einen Netzwerk-Socket geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="124"/>
+        <source>it uses a terminal</source>
+        <translation>er verwendet ein Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="125"/>
+        <source>it has a device open</source>
+        <translation>er hat ein Gerät geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="126"/>
+        <source>it holds a deleted file open</source>
+        <translation>er hält eine gelöschte Datei geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="127"/>
+        <source>it holds a kernel object that cannot be carried over</source>
+        <translation>er hält ein Kernel-Objekt, das sich nicht übertragen lässt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="128"/>
+        <source>it uses System V shared memory</source>
+        <translation>er nutzt gemeinsamen System-V-Speicher</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="129"/>
+        <source>it has files open on a mount it cannot see</source>
+        <translation>er hat Dateien auf einem eingehängten Dateisystem geöffnet, das er nicht sieht</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="133"/>
+        <source>%1: %2</source>
+        <comment>a cantmove word: what it means</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="159"/>
+        <source>home</source>
+        <comment>where a process runs: on its home node</comment>
+        <translation>Heimat</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="160"/>
+        <location filename="../../procs/model/src/processformat.cpp" line="164"/>
+        <source>here</source>
+        <translation>hier</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="169"/>
+        <source>locked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="184"/>
+        <source>User ID %1 (no user name known)</source>
+        <translation>Benutzer-ID %1 (kein Benutzername bekannt)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="185"/>
+        <source>User %1 (ID %2)</source>
+        <translation>Benutzer %1 (ID %2)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="189"/>
+        <source>%1
+No command line (a kernel thread)</source>
+        <translation>%1
+Keine Befehlszeile (ein Kernel-Thread)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="190"/>
+        <source>%1
+Command line: %2</source>
+        <translation>%1
+Befehlszeile: %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="193"/>
+        <source>State %1: %2</source>
+        <translation>Zustand %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="196"/>
+        <source>%1 of one CPU over the last interval
+CPU time so far: %2</source>
+        <translation>%1 einer CPU im letzten Intervall
+Bisherige CPU-Zeit: %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="200"/>
+        <source>Resident memory %1 (%2 bytes)</source>
+        <translation>Residenter Speicher %1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="204"/>
+        <source>Nice %1 (from −20, the most CPU, to 19, the least)</source>
+        <translation>Nice %1 (von −20, am meisten CPU, bis 19, am wenigsten)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="210"/>
+        <source>%1 started on its home, %2, and goes back there when sent home</source>
+        <translation>%1 wurde auf seinem Heimatknoten (%2) gestartet und kehrt dorthin zurück, wenn er heimgeholt wird</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/model/src/processformat.cpp" line="214"/>
+        <source>%1 has migrated %n time(s)</source>
+        <translation>
+            <numerusform>%1 ist %n-mal migriert</numerusform>
+            <numerusform>%1 ist %n-mal migriert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="217"/>
+        <source>%1 is locked to its node: it is not moved unless asked to</source>
+        <translation>%1 ist gesperrt: Er wechselt den Knoten nur auf Anforderung</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="219"/>
+        <source>%1 is not locked: the balancer may move it</source>
+        <translation>%1 ist nicht gesperrt: Der Lastverteiler darf ihn verschieben</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="271"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="272"/>
+        <source>Process ID on the node reporting it</source>
+        <translation>Prozess-ID auf dem meldenden Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="273"/>
+        <source>The process ID on the node that reports the process. A guest has the PID of the node it runs on; a migrated process is listed by its home node with its PID there.</source>
+        <translation>Die Prozess-ID auf dem Knoten, der den Prozess meldet. Ein Gastprozess hat die PID des Knotens, auf dem er läuft; ein migrierter Prozess wird von seinem Heimatknoten mit der dortigen PID geführt.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="276"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="277"/>
+        <source>The user the process runs as</source>
+        <translation>Der Benutzer, unter dem der Prozess läuft</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="278"/>
+        <source>The user name of the process&apos;s real user ID, or the ID when the node knows no name for it.</source>
+        <translation>Der Benutzername zur realen Benutzer-ID des Prozesses oder die ID, wenn der Knoten keinen Namen dafür kennt.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="280"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="281"/>
+        <source>The command; its tooltip shows the command line</source>
+        <translation>Der Befehl; sein Tooltip zeigt die Befehlszeile</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="282"/>
+        <source>The name of the program (comm). The tooltip shows the whole command line.</source>
+        <translation>Der Name des Programms (comm). Der Tooltip zeigt die vollständige Befehlszeile.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="284"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="285"/>
+        <source>R running, S sleeping, D waiting for I/O, Z zombie, T stopped</source>
+        <translation>R laufend, S schlafend, D wartet auf E/A, Z Zombie, T angehalten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="286"/>
+        <source>The scheduler state of the process as /proc shows it: R running, S sleeping, D waiting for I/O, Z zombie, T stopped, I idle.</source>
+        <translation>Der Scheduler-Zustand des Prozesses, wie /proc ihn zeigt: R laufend, S schlafend, D wartet auf E/A, Z Zombie, T angehalten, I untätig.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="288"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="289"/>
+        <source>Share of one CPU over the last interval</source>
+        <translation>Anteil einer CPU im letzten Intervall</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="290"/>
+        <source>How much of one CPU the process used over the last sampling interval; a process with several threads can use more than 100 %. The tooltip adds the CPU time so far.</source>
+        <translation>Wie viel einer CPU der Prozess im letzten Messintervall genutzt hat; ein Prozess mit mehreren Threads kann mehr als 100 % nutzen. Der Tooltip zeigt zusätzlich die bisherige CPU-Zeit.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="293"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="294"/>
+        <source>Resident memory</source>
+        <translation>Residenter Speicher</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="295"/>
+        <source>The memory of the process held in RAM (its resident set size).</source>
+        <translation>Der im RAM gehaltene Speicher des Prozesses (seine Resident Set Size).</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="296"/>
+        <source>Nice</source>
+        <translation>Nice</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="297"/>
+        <source>Scheduling priority, −20 (most CPU) to 19 (least)</source>
+        <translation>Scheduling-Priorität, −20 (meiste CPU) bis 19 (wenigste)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="298"/>
+        <source>The nice value: from −20, the process gets the most CPU, to 19, the least. Only the administrator can lower it.</source>
+        <translation>Der Nice-Wert: Bei −20 erhält der Prozess am meisten CPU, bei 19 am wenigsten. Nur der Administrator kann ihn senken.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="300"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="301"/>
+        <source>Where the process runs; &quot;home&quot; on its home node</source>
+        <translation>Wo der Prozess läuft; „Heimat“ auf seinem Heimatknoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="302"/>
+        <source>The node the process runs on: &quot;home&quot; while it runs on its home node, the node&apos;s number when it has migrated or is a guest here. The tooltip says which.</source>
+        <translation>Der Knoten, auf dem der Prozess läuft: „Heimat“, solange er auf seinem Heimatknoten läuft, die Nummer des Knotens, wenn er migriert ist oder hier Gast ist. Der Tooltip sagt, welcher Fall vorliegt.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="305"/>
+        <source>Home</source>
+        <translation>Heimat</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="306"/>
+        <source>The node the process started on</source>
+        <translation>Der Knoten, auf dem der Prozess gestartet wurde</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="307"/>
+        <source>The home node: where the process started and where it goes back when sent home.</source>
+        <translation>Der Heimatknoten: wo der Prozess gestartet wurde und wohin er zurückkehrt, wenn er heimgeholt wird.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="309"/>
+        <source>Migrations</source>
+        <translation>Migrationen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="310"/>
+        <source>How often the process has migrated</source>
+        <translation>Wie oft der Prozess migriert ist</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="311"/>
+        <source>The number of times the process has moved between nodes.</source>
+        <translation>Wie oft der Prozess zwischen Knoten gewechselt ist.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="312"/>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="313"/>
+        <source>Locked processes stay on their node</source>
+        <translation>Gesperrte Prozesse bleiben auf ihrem Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="314"/>
+        <source>A locked process is not moved by the load balancer; it moves only when asked to. Lock or unlock it in its details.</source>
+        <translation>Ein gesperrter Prozess wird vom Lastverteiler nicht verschoben; er wechselt nur auf Anforderung. Sperren oder entsperren Sie ihn in seinen Details.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="316"/>
+        <source>Can&apos;t move</source>
+        <translation>Nicht migrierbar</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="317"/>
+        <source>Why the process cannot migrate</source>
+        <translation>Warum der Prozess nicht migrieren kann</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processformat.cpp" line="318"/>
+        <source>What keeps the process on its node: threads sharing memory, locked memory, sockets, terminals, devices and the like. Empty when it can migrate.</source>
+        <translation>Was den Prozess auf seinem Knoten hält: Threads mit gemeinsamem Speicher, gesperrter Speicher, Sockets, Terminals, Geräte und dergleichen. Leer, wenn er migrieren kann.</translation>
     </message>
 </context>
 </TS>

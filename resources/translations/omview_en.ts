@@ -179,4 +179,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>omview::procs::ClusterProcessModel</name>
+    <message numerus="yes">
+        <source>Node %1: %n process(es)</source>
+        <translation>
+            <numerusform>Node %1: %n process</numerusform>
+            <numerusform>Node %1: %n processes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProcessFormat</name>
+    <message numerus="yes">
+        <source>%1 has migrated %n time(s)</source>
+        <translation>
+            <numerusform>%1 has migrated %n time</numerusform>
+            <numerusform>%1 has migrated %n times</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
