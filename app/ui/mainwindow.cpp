@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -42,6 +43,9 @@
 #include <omview/console/terminalcommand.h>
 #include <omview/history/historysession.h>
 #include <omview/history/historywindow.h>
+#include <omview/procs/clusterprocessmodel.h>
+#include <omview/procs/processespane.h>
+#include <omview/procs/processfeed.h>
 #include <omview/resources/icons.h>
 
 using namespace Qt::StringLiterals;
@@ -61,6 +65,9 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
     , m_model(new NodeTableModel(this))
     , m_filter(new NodeFilterProxyModel(this))
     , m_view(new NodesView(this))
+    , m_processes(new procs::ClusterProcessModel(this))
+    , m_processFeed(new procs::ProcessFeed(m_processes, this))
+    , m_processesPane(new procs::ProcessesPane(m_processes, this))
     , m_collector(new CollectorControl(collectorSocket, this))
     , m_actions(this)
     , m_menus(ConsoleMenus::build(*this, m_actions)) {
@@ -77,7 +84,14 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(createFilterBar());
-    layout->addWidget(m_view, 1);
+    // The nodes above, their processes below.
+    m_splitter = new QSplitter(Qt::Vertical, central);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_processesPane);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 2);
+    layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
     connectActions();
@@ -111,6 +125,9 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
 
 MainWindow::~MainWindow() {
     closeSessionDialogs();
+    // The processes' views and feed before the tree they show and feed.
+    delete m_processesPane;
+    delete m_processFeed;
     if (m_session)
         m_session->close();
     m_commands.reset();
@@ -251,7 +268,10 @@ void MainWindow::readSettings() {
             m_view->header()->resizeSection(column, x * chars);
     }
     if (m_settings.value(u"window/geometry"_s).isNull())
-        resize(fontMetrics().horizontalAdvance(u'x') * 142, fontMetrics().height() * 28);
+        resize(fontMetrics().horizontalAdvance(u'x') * 142, fontMetrics().height() * 40);
+    m_splitter->restoreState(m_settings.value(u"window/splitter"_s).toByteArray());
+    m_processesPane->view()->header()->restoreState(
+        m_settings.value(u"window/processesHeader"_s).toByteArray());
     bool ok = false;
     int threshold = m_settings.value(u"view/threshold"_s, DefaultThreshold).toInt(&ok);
     if (!ok || threshold < 1 || threshold > 100) {
@@ -269,6 +289,9 @@ void MainWindow::writeSettings() {
     m_settings.setValue(u"window/geometry"_s, saveGeometry());
     m_settings.setValue(u"window/state"_s, saveState());
     m_settings.setValue(u"window/nodesHeader"_s, m_view->header()->saveState());
+    m_settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    m_settings.setValue(u"window/processesHeader"_s,
+                        m_processesPane->view()->header()->saveState());
     m_settings.setValue(u"view/threshold"_s, m_view->warningThreshold());
     m_settings.setValue(u"view/statusBar"_s, m_actions.viewStatusBar->isChecked());
 }

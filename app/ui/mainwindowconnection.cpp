@@ -9,6 +9,7 @@
 #include <omview/console/nodetablemodel.h>
 #include <omview/console/promptdialogs.h>
 #include <omview/console/settingseditor.h>
+#include <omview/procs/processfeed.h>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +29,9 @@ void MainWindow::closeSessionDialogs() {
 
 void MainWindow::connectTo(const ConnectionProfile &profile) {
     closeSessionDialogs();
+    // The processes of the cluster left go with their subscriptions, before the connection.
+    m_processFeed->setClient(nullptr);
+    m_processFeed->setNodes({});
     if (m_session)
         m_session->close();
     m_commands.reset();
@@ -47,6 +51,14 @@ void MainWindow::connectTo(const ConnectionProfile &profile) {
             &MainWindow::onPromptWithdrawn);
     connect(m_commands.get(), &ClusterCommands::done, this, &MainWindow::showMessage);
     // The model follows the session through an earlier connection, so it has the rows by now.
+    // The processes pane lists the nodes the cluster table lists.
+    connect(m_session.get(), &ClusterSession::clusterUpdated, this,
+            [this](const QList<NodeRecord> &nodes) {
+                QList<NodeId> ids;
+                for (const NodeRecord &n : nodes)
+                    ids.append(n.node.id);
+                m_processFeed->setNodes(ids);
+            });
     connect(m_session.get(), &ClusterSession::clusterUpdated, this, [this] {
         if (m_shownCluster)
             return;
@@ -93,6 +105,9 @@ void MainWindow::onSessionState(ClusterSession::State state) {
     switch (state) {
     case ClusterSession::State::Connected:
         color = LampColor::up();
+        // Connected, or connected again: every node's processes are followed anew.
+        if (m_session)
+            m_processFeed->setClient(m_session->client());
         break;
     case ClusterSession::State::Connecting:
     case ClusterSession::State::Reconnecting:

@@ -1089,157 +1089,157 @@
 <context>
     <name>omview::MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="68"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="75"/>
         <source>omview</source>
         <translation>omview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="104"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="118"/>
         <source>Collector</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="178"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="195"/>
         <source>&lt;p&gt;What was done last, and when. A line too long for the window ends in “…”: its tooltip shows all of it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Was zuletzt geschah, und wann. Eine Zeile, die für das Fenster zu lang ist, endet auf „…“; ihr Tooltip zeigt sie vollständig.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="182"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="199"/>
         <source>&lt;p&gt;&lt;b&gt;The connection.&lt;/b&gt; Green: connected; amber: connecting or waiting to try again; red: failed; grey: not connected. Its tooltip says to where and why; the message beside it says what happened last.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Die Verbindung.&lt;/b&gt; Grün: verbunden; gelb: Verbindungsaufbau oder Warten auf einen neuen Versuch; rot: fehlgeschlagen; grau: nicht verbunden. Ihr Tooltip sagt, wohin und warum; die Meldung daneben sagt, was zuletzt geschah.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="188"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="205"/>
         <source>&lt;p&gt;&lt;b&gt;The collector.&lt;/b&gt; Green while omcollectord runs and records the cluster&apos;s history, red when it does not.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Der Collector.&lt;/b&gt; Grün, solange omcollectord läuft und den Verlauf des Clusters aufzeichnet, sonst rot.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="194"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="211"/>
         <source>&lt;p&gt;What was done last, the connection and the collector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Was zuletzt geschah, die Verbindung und der Collector.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="203"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="220"/>
         <source>Filter by ID, address or name</source>
         <translation>Nach ID, Adresse oder Name filtern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="205"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="222"/>
         <source>&lt;p&gt;Keeps only the nodes whose ID is this text or whose address or host name contains it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Behält nur die Knoten, deren ID dieser Text ist oder deren Adresse oder Hostname ihn enthält.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="209"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="226"/>
         <source>All states</source>
         <translation>Alle Zustände</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="210"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="227"/>
         <source>Up</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="211"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="228"/>
         <source>Down</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="212"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="229"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="213"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="230"/>
         <source>&lt;p&gt;Keeps only the nodes in this state.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Behält nur die Knoten in diesem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="217"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="234"/>
         <source>Close the filter bar</source>
         <translation>Filterleiste schließen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="218"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="235"/>
         <source>&lt;p&gt;Hides the filter bar and shows every node again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Verbirgt die Filterleiste und zeigt wieder alle Knoten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="219"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="236"/>
         <source>F&amp;ilter:</source>
         <translation>F&amp;ilter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="280"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="303"/>
         <source>Save Configuration</source>
         <translation>Konfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="281"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="304"/>
         <source>Could not write the configuration to %1.</source>
         <translation>Die Konfiguration konnte nicht nach %1 geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="284"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="307"/>
         <source>Configuration saved to %1</source>
         <translation>Konfiguration nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="308"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="331"/>
         <source>Load and memory bars turn red above %1 %</source>
         <translation>Last- und Speicherbalken werden über %1 % rot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="315"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="338"/>
         <source>Warning Threshold</source>
         <translation>Warnschwelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="316"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="339"/>
         <source>Load and memory bars turn red above:</source>
         <translation>Schwelle, über der Last- und Speicherbalken rot werden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="59"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="71"/>
         <source>%1 — omview</source>
         <translation>%1 — omview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="86"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="98"/>
         <source>No SSH profile yet: add one under Connections</source>
         <translation>Noch kein SSH-Profil: Legen Sie eines unter „Verbindungen“ an</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="113"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="128"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="116"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="131"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="119"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="134"/>
         <source>Reconnecting…</source>
         <translation>Verbinde erneut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="122"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="137"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="125"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="140"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="137"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="152"/>
         <source>Connection Failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="138"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="153"/>
         <source>Could not connect to %1.
 
 %2</source>
@@ -1248,47 +1248,47 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="141"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="156"/>
         <source>Not connected — File → Connect…</source>
         <translation>Nicht verbunden — Datei → Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="158"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="173"/>
         <source>Host key of %1 trusted</source>
         <translation>Dem Host-Schlüssel von %1 wird vertraut</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="162"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="177"/>
         <source>Host key of %1 not trusted: not connecting</source>
         <translation>Dem Host-Schlüssel von %1 wird nicht vertraut: keine Verbindung</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="376"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="399"/>
         <source>Node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="378"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="401"/>
         <source>Node %1 — %2</source>
         <translation>Knoten %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="379"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="402"/>
         <source>Node %1 — %2 (%3)</source>
         <translation>Knoten %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="385"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="408"/>
         <source>No nodes to show settings of</source>
         <translation>Keine Knoten, deren Einstellungen angezeigt werden könnten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="386"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="409"/>
         <source>Not connected to a cluster</source>
         <translation>Mit keinem Cluster verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="413"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="436"/>
         <source>All nodes (%n)</source>
         <translation>
             <numerusform>Alle Knoten (%n)</numerusform>
@@ -1296,33 +1296,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="423"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="446"/>
         <source>Select the nodes first (or the cluster row for all)</source>
         <translation>Wählen Sie zuerst die Knoten aus (oder die Cluster-Zeile für alle)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="430"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="453"/>
         <source>Nodes %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="444"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="467"/>
         <source>Not connected: the speed of node %1 was not changed</source>
         <translation>Nicht verbunden: Die Geschwindigkeit von Knoten %1 wurde nicht geändert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="460"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="483"/>
         <source>No terminal for node %1: %2</source>
         <translation>Kein Terminal für Knoten %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="461"/>
-        <location filename="../../app/ui/mainwindow.cpp" line="467"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="484"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="490"/>
         <source>Open Terminal</source>
         <translation>Terminal öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="470"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="493"/>
         <source>Opened a terminal on node %1: %2</source>
         <translation>Terminal auf Knoten %1 geöffnet: %2</translation>
     </message>
@@ -1408,12 +1408,12 @@
         <translation>Verlauf wird nach %1 gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="499"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="522"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="500"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="523"/>
         <source>%1: no collector database known — start the collector first</source>
         <translation>%1: keine Collector-Datenbank bekannt — starten Sie zuerst den Collector</translation>
     </message>
@@ -4529,6 +4529,44 @@ Bisherige CPU-Zeit: %2</translation>
         <location filename="../../procs/model/src/processformat.cpp" line="318"/>
         <source>What keeps the process on its node: threads sharing memory, locked memory, sockets, terminals, devices and the like. Empty when it can migrate.</source>
         <translation>Was den Prozess auf seinem Knoten hält: Threads mit gemeinsamem Speicher, gesperrter Speicher, Sockets, Terminals, Geräte und dergleichen. Leer, wenn er migrieren kann.</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProcessesPane</name>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="33"/>
+        <source>Filter processes</source>
+        <translation>Prozesse filtern</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="35"/>
+        <source>&lt;p&gt;Keeps only the processes whose PID, user, command or command line contains this text.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zeigt nur die Prozesse, deren PID, Benutzer, Befehl oder Befehlszeile diesen Text enthält.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="38"/>
+        <source>&lt;p&gt;Shows the processes of every user, or of the one chosen.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zeigt die Prozesse aller Benutzer oder nur die des gewählten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="39"/>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="48"/>
+        <source>&lt;p&gt;The columns of the processes pane. Click a header to sort the processes by it, drag it to move the column, drag its edge to resize it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Spalten der Prozessliste. Ein Klick auf eine Überschrift sortiert die Prozesse danach; ziehen Sie sie, um die Spalte zu verschieben, oder ziehen Sie ihren Rand, um die Breite zu ändern.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="56"/>
+        <source>&lt;p&gt;The processes of the cluster, one row each. &lt;b&gt;Node&lt;/b&gt; says where a process runs: &lt;i&gt;home&lt;/i&gt; on the node it started on, else the node it migrated to. A guest is listed by the node it runs on, with its home node.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Prozesse des Clusters, einer je Zeile. &lt;b&gt;Knoten&lt;/b&gt; sagt, wo ein Prozess läuft: &lt;i&gt;Heimat&lt;/i&gt; auf dem Knoten, auf dem er gestartet wurde, sonst der Knoten, auf den er migriert ist. Ein Gastprozess wird von dem Knoten aufgeführt, auf dem er läuft, mit seinem Heimatknoten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="63"/>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -37,6 +38,8 @@
 #include <omview/console/settingseditor.h>
 #include <omview/history/historysession.h>
 #include <omview/history/historywindow.h>
+#include <omview/procs/processespane.h>
+#include <omview/procs/processlistmodel.h>
 
 using namespace Qt::StringLiterals;
 using namespace omview;
@@ -140,6 +143,39 @@ private slots:
     }
 
     // Moving the slider sets the node's speed on its agent.
+    // Under the nodes: the processes of every node, fed by the agents, with their NODE;
+    // the text filter and the user drop-down narrow them.
+    void processesPane() {
+        procs::ProcessesPane *pane = m_window->processesPane();
+        QVERIFY(pane && pane->isVisible());
+        const QAbstractItemModel *shown = pane->view()->model();
+        // Every node's agent is listed by its own node (three agents, one host's /proc).
+        const auto agentsListed = [&] {
+            QSet<uint> nodes;
+            for (int row = 0; row < shown->rowCount(); ++row) {
+                const QModelIndex i = shown->index(row, procs::ProcessListModel::CommandColumn);
+                if (i.data().toString() == u"omagentd"_s)
+                    nodes.insert(i.data(procs::ProcessListModel::NodeIdRole).toUInt());
+            }
+            return nodes == QSet<uint>{1, 2, 3};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(agentsListed(), Slow);
+        const int all = shown->rowCount();
+        pane->filterEdit()->setText(u"omagentd"_s);
+        QTRY_VERIFY(shown->rowCount() > 0 && shown->rowCount() < all);
+        for (int row = 0; row < shown->rowCount(); ++row)
+            QVERIFY(shown->index(row, procs::ProcessListModel::CommandColumn)
+                        .data(procs::ProcessListModel::CommandLineRole)
+                        .toString()
+                        .contains(u"omagentd"_s));
+        QCOMPARE(shown->index(0, procs::ProcessListModel::NodeColumn).data().toString(),
+                 u"home"_s);
+        QVERIFY(saveScreenshot(m_window.get(), u"main-window-processes"_s));
+        QTRY_VERIFY(pane->userBox()->count() > 1);
+        pane->filterEdit()->clear();
+        QTRY_COMPARE(shown->rowCount(), all);
+    }
+
     void sliderSetsTheSpeed() {
         const QRect slider = view()->sliderRect(2);
         QVERIFY(!slider.isEmpty());

@@ -14,8 +14,9 @@ ProcessFeed::ProcessFeed(ClusterProcessModel *model, QObject *parent)
 
 ProcessFeed::~ProcessFeed() {
     // The tree first lets go of the models, which go with this object.
-    for (const auto &[node, feed] : m_feeds)
-        m_model->removeNode(node);
+    if (m_model)
+        for (const auto &[node, feed] : m_feeds)
+            m_model->removeNode(node);
 }
 
 void ProcessFeed::setClient(AgentClient *client) {
@@ -30,7 +31,8 @@ void ProcessFeed::setNodes(const QList<NodeId> &nodes) {
             ++it;
             continue;
         }
-        m_model->removeNode(it->first);
+        if (m_model)
+            m_model->removeNode(it->first);
         delete it->second.model;
         it = m_feeds.erase(it);
     }
@@ -40,7 +42,8 @@ void ProcessFeed::setNodes(const QList<NodeId> &nodes) {
         Feed &feed = m_feeds[node];
         feed.model = new ProcessListModel(this);
         feed.model->setNode(node);
-        m_model->addNode(node, feed.model);
+        if (m_model)
+            m_model->addNode(node, feed.model);
         subscribe(node, feed);
     }
 }

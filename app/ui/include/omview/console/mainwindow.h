@@ -18,6 +18,7 @@
 class QAction;
 class QComboBox;
 class QLineEdit;
+class QSplitter;
 class QMenu;
 
 namespace omview::analyzer {
@@ -26,6 +27,11 @@ class AnalyzerWindow;
 namespace omview::history {
 class HistoryWindow;
 }
+namespace omview::procs {
+class ClusterProcessModel;
+class ProcessFeed;
+class ProcessesPane;
+} // namespace omview::procs
 
 namespace omview {
 
@@ -66,6 +72,8 @@ public:
     NodeTableModel *nodeModel() const { return m_model; }
     NodeFilterProxyModel *filterModel() const { return m_filter; }
     NodesView *nodesView() const { return m_view; }
+    // The processes of the cluster, under the nodes pane.
+    procs::ProcessesPane *processesPane() const { return m_processesPane; }
     CollectorControl *collector() const { return m_collector; }
     ProfileStore &profiles() { return m_profiles; }
     const ConsoleActions &consoleActions() const { return m_actions; }
@@ -145,6 +153,10 @@ private:
     NodeTableModel *m_model;
     NodeFilterProxyModel *m_filter;
     NodesView *m_view;
+    procs::ClusterProcessModel *m_processes;
+    procs::ProcessFeed *m_processFeed;
+    procs::ProcessesPane *m_processesPane;
+    QSplitter *m_splitter = nullptr;
     CollectorControl *m_collector;
     ConsoleActions m_actions; // after the members above: its actions trigger their slots
     ConsoleMenus m_menus;

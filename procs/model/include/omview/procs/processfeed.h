@@ -24,7 +24,8 @@ class ProcessFeed : public QObject {
     Q_OBJECT
 
 public:
-    // @model is fed, not owned; the node models the feed makes are its children.
+    // @model is fed, not owned (it may be deleted first); the node models the feed makes are
+    // its children.
     explicit ProcessFeed(ClusterProcessModel *model, QObject *parent = nullptr);
     ~ProcessFeed() override;
 
@@ -52,7 +53,7 @@ private:
     };
     void subscribe(NodeId node, Feed &feed);
 
-    ClusterProcessModel *m_model;
+    QPointer<ClusterProcessModel> m_model; // may go first, when both are a window's children
     QPointer<AgentClient> m_client;
     std::map<NodeId, Feed> m_feeds;
 };
