@@ -1,5 +1,6 @@
 #include "logging.h"
 
+#include <algorithm>
 #include <omview/peers/peerforwarder.h>
 
 namespace omview::peers {
@@ -131,13 +132,19 @@ void PeerForwarder::touch(Link &link) {
 
 void PeerForwarder::channelOpened(NodeId node) {
     Link &link = m_links[node];
-    for (auto it = link.pending.begin(); it != link.pending.end(); ++it) {
-        if (it->sent)
-            continue;
-        send(*link.channel, it.key(), it->line, it->data);
-        it->sent = true;
-        it->line.clear();
-        it->data.clear();
+    // In the order they were made (tags rise), not the hash's: a request must not overtake
+    // one made before it, as it cannot once the channel is open.
+    QList<std::uint64_t> waiting;
+    for (auto it = link.pending.cbegin(); it != link.pending.cend(); ++it)
+        if (!it->sent)
+            waiting.append(it.key());
+    std::ranges::sort(waiting);
+    for (const std::uint64_t tag : std::as_const(waiting)) {
+        Pending &p = link.pending[tag];
+        send(*link.channel, tag, p.line, p.data);
+        p.sent = true;
+        p.line.clear();
+        p.data.clear();
     }
     touch(link);
 }
