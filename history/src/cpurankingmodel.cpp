@@ -1,8 +1,8 @@
 #include <QFont>
-#include <QLocale>
 #include <algorithm>
 #include <omview/history/cpurankingmodel.h>
 #include <omview/history/textformat.h>
+#include <omview/procs/processformat.h>
 #include <omview/protocol/memorytext.h>
 
 namespace omview::history {
@@ -107,9 +107,9 @@ QVariant CpuRankingModel::display(const Row &row, int column) const {
     case CpuTimeColumn:
         return cpuTimeText(u.cpuMs);
     case AverageCpuColumn:
-        return tr("%1 %").arg(QLocale().toString(averageCpu(row), 'f', 1));
+        return procs::ProcessFormat::cpuText(averageCpu(row));
     case PeakCpuColumn:
-        return tr("%1 %").arg(QLocale().toString(u.peakCpuPercent, 'f', 1));
+        return procs::ProcessFormat::cpuText(u.peakCpuPercent);
     case PeakMemoryColumn:
         return memoryText(u.peakRss);
     case MigrationsColumn:

@@ -1,6 +1,5 @@
 #include <QDateTime>
 #include <QFont>
-#include <QLocale>
 #include <algorithm>
 #include <omview/history/processsnapshotmodel.h>
 #include <omview/history/textformat.h>
@@ -99,7 +98,7 @@ QVariant ProcessSnapshotModel::display(const StoredProcess &p, int column) const
     case NodeColumn:
         return nodeName(p.node);
     case CpuColumn:
-        return tr("%1 %").arg(QLocale().toString(s.cpuPercent, 'f', 1));
+        return procs::ProcessFormat::cpuText(s.cpuPercent);
     case CpuTimeColumn:
         return cpuTimeText(s.cpuTimeMs);
     case MemoryColumn:

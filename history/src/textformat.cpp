@@ -1,8 +1,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QLocale>
 #include <algorithm>
 #include <omview/history/textformat.h>
+#include <omview/procs/processformat.h>
 
 namespace omview::history {
 
@@ -39,21 +39,9 @@ QString spanText(std::int64_t seconds) {
                        .arg(seconds / 86400);
 }
 
+// As the live processes panes write it.
 QString cpuTimeText(std::int64_t ms) {
-    ms = std::max<std::int64_t>(0, ms);
-    if (ms < 10000)
-        return QCoreApplication::translate("omview::history::TextFormat", "%1 s")
-            .arg(QLocale().toString(static_cast<double>(ms) / 1000.0, 'f', 2));
-    const std::int64_t seconds = ms / 1000;
-    if (seconds < 60)
-        return QCoreApplication::translate("omview::history::TextFormat", "%1 s").arg(seconds);
-    const QChar zero(u'0');
-    if (seconds < 3600)
-        return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, zero);
-    return QStringLiteral("%1:%2:%3")
-        .arg(seconds / 3600)
-        .arg((seconds % 3600) / 60, 2, 10, zero)
-        .arg(seconds % 60, 2, 10, zero);
+    return procs::ProcessFormat::cpuTimeText(ms);
 }
 
 QString nodeText(store::NodeId node, const QString &hostname) {

@@ -3232,12 +3232,6 @@ zuerst gesehen %3, zuletzt gesehen %4</translation>
 <context>
     <name>omview::history::CpuRankingModel</name>
     <message>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="110"/>
-        <location filename="../../history/src/cpurankingmodel.cpp" line="112"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
         <location filename="../../history/src/cpurankingmodel.cpp" line="172"/>
         <source>%1 of CPU time in %2</source>
         <translation>%1 CPU-Zeit in %2</translation>
@@ -3855,132 +3849,127 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
 <context>
     <name>omview::history::ProcessSnapshotModel</name>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="102"/>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="177"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="176"/>
         <source>A guest: it migrated here from %1, which lists it too.</source>
         <translation>Ein Gast: von %1 hierher migriert, wo er ebenfalls geführt wird.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="180"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="179"/>
         <source>Migrated away from %1 to %2.</source>
         <translation>Von %1 nach %2 migriert.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="182"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="181"/>
         <source>Runs on its home node.</source>
         <translation>Läuft auf seinem Heimatknoten.</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="184"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="183"/>
         <source>uid %1</source>
         <translation>UID %1</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="257"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="256"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="259"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="258"/>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="261"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="260"/>
         <source>PID</source>
         <translation>PID</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="263"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="262"/>
         <source>Node</source>
         <translation>Knoten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="265"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="264"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="267"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="266"/>
         <source>CPU time</source>
         <translation>CPU-Zeit</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="269"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="268"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="271"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="270"/>
         <source>Ran on</source>
         <translation>Lief auf</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="273"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="272"/>
         <source>Home</source>
         <translation>Heimat</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="275"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="274"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="277"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="276"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="279"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="278"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="281"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="280"/>
         <source>Nice</source>
         <translation>Nice</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="283"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="282"/>
         <source>Command line</source>
         <translation>Befehlszeile</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="289"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="288"/>
         <source>The node that reported the process</source>
         <translation>Der Knoten, der den Prozess gemeldet hat</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="291"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="290"/>
         <source>Share of one CPU over the agent&apos;s last sampling interval</source>
         <translation>Anteil einer CPU im letzten Messintervall des Agenten</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="293"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="292"/>
         <source>User and system CPU time used since the process started</source>
         <translation>Seit dem Start des Prozesses genutzte CPU-Zeit (Benutzer und System)</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="295"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="294"/>
         <source>Resident memory</source>
         <translation>Residenter Speicher</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="297"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="296"/>
         <source>The node the process ran on at this snapshot</source>
         <translation>Der Knoten, auf dem der Prozess bei dieser Momentaufnahme lief</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="299"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="298"/>
         <source>The node the process started on</source>
         <translation>Der Knoten, auf dem der Prozess gestartet wurde</translation>
     </message>
     <message>
-        <location filename="../../history/src/processsnapshotmodel.cpp" line="301"/>
+        <location filename="../../history/src/processsnapshotmodel.cpp" line="300"/>
         <source>How often the process has migrated so far</source>
         <translation>Wie oft der Prozess bisher migriert ist</translation>
     </message>
@@ -4017,8 +4006,6 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
     <name>omview::history::TextFormat</name>
     <message>
         <location filename="../../history/src/textformat.cpp" line="17"/>
-        <location filename="../../history/src/textformat.cpp" line="45"/>
-        <location filename="../../history/src/textformat.cpp" line="49"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -4053,7 +4040,7 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../history/src/textformat.cpp" line="61"/>
+        <location filename="../../history/src/textformat.cpp" line="49"/>
         <source>node %1</source>
         <translation>Knoten %1</translation>
     </message>

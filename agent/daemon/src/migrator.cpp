@@ -512,7 +512,7 @@ void Migrator::resumeTree(const QList<pid_t> &tree) const {
         ::kill(p, SIGCONT);
 }
 
-void Migrator::killTree(const QList<pid_t> &tree) const {
+void Migrator::killTree(const QList<pid_t> &tree) {
     const qint64 now = m_clock.elapsed();
     m_killedAt.removeIf([now](auto it) { return now - it.value() > DyingMs; });
     for (pid_t p : tree) {

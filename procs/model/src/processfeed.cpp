@@ -61,18 +61,16 @@ void ProcessFeed::subscribe(NodeId node, Feed &feed) {
         return;
     feed.subscription = m_client->subscribeProcesses(std::nullopt, node);
     ProcessSubscription *s = feed.subscription.get();
-    ProcessListModel *model = feed.model;
-    connect(
-        s, &ProcessSubscription::updated, this,
-        [this, node, model](const QList<ProcessInfo> &processes, const ProcessListDelta &delta) {
-            Feed &f = m_feeds.at(node);
-            if (!f.seen) {
-                f.seen = true;
-                model->reset(processes);
-                return;
-            }
-            model->apply(processes, delta);
-        });
+    connect(s, &ProcessSubscription::updated, this,
+            [this, node](const QList<ProcessInfo> &processes, const ProcessListDelta &delta) {
+                Feed &f = m_feeds.at(node);
+                if (!f.seen) {
+                    f.seen = true;
+                    f.model->reset(processes);
+                    return;
+                }
+                f.model->apply(processes, delta);
+            });
     connect(s, &Subscription::ended, this, [this, node](const RpcError &error) {
         qCInfo(lcProcsModel).noquote()
             << "processes of node" << node << "no longer followed:" << error.message;

@@ -105,7 +105,7 @@ private:
     void resumeTree(const QList<pid_t> &tree) const;
     bool lockedHere(pid_t pid) const;
     ProcessInfo awayRow(pid_t pid) const;
-    void killTree(const QList<pid_t> &tree) const;
+    void killTree(const QList<pid_t> &tree);
 
     // Target side.
     void prepareWhenFree(NodeId from, const QJsonObject &p, Completion done, int attempt);
@@ -143,7 +143,7 @@ private:
     // The PIDs killTree() killed and when (m_clock): a big process takes a while to die, and
     // a move straight back must wait for its PID rather than call it taken.
     QElapsedTimer m_clock;
-    mutable QHash<pid_t, qint64> m_killedAt;
+    QHash<pid_t, qint64> m_killedAt;
 };
 
 RpcError toRpcError(const migration::MigrationError &e, pid_t pid);
