@@ -276,8 +276,18 @@ static void hpc_on_fork(void *data, struct task_struct *parent,
 		e->st.decay = pe->st.decay;
 		e->st.job = pe->st.job;
 	}
-	/* The PID of a process that is away may be reused by a new one. */
+	/*
+	 * An away record holds its PID until the agent writes where PID 0 or
+	 * its exit: criu restores a process coming home under that PID, and
+	 * the record is its own. Any other process that took the PID is
+	 * adopted by the scan once the record is gone.
+	 */
 	old = hpc_proc_find(e->pid);
+	if (old && old->where) {
+		spin_unlock(&hpc_procs_lock);
+		kfree(e);
+		return;
+	}
 	if (old)
 		hpc_proc_drop(old);
 	hpc_proc_insert(e);

@@ -57,10 +57,11 @@ void ProcessTable::scan(const hpc_decay_params &decay) {
             continue;
         seen.insert(pid);
         auto it = m_procs.find(pid);
-        // A process arriving home is restored stopped and waits for `where PID 0` before it
-        // runs: it is the away entry's own process, not a new one that reused the PID.
-        if (it != m_procs.end() && it->second.where != 0 && it->second.startTime != s->startTime &&
-            s->state == 'T')
+        // An away entry holds its PID until `where PID 0` or its exit. A process arriving
+        // home is restored under that PID and runs through criu's restorer before it stops
+        // and waits for `where PID 0`: it is the entry's own process, whatever its state
+        // when a scan sees it. Another process that took the PID waits for the record to go.
+        if (it != m_procs.end() && it->second.where != 0 && it->second.startTime != s->startTime)
             continue;
         if (it == m_procs.end() || it->second.startTime != s->startTime) {
             m_procs.insert_or_assign(pid, adopt(pid, *s));

@@ -90,6 +90,12 @@ private slots:
         QCOMPARE(p->where, 2u);
         QCOMPARE(p->nmigs, 1u);
         QCOMPARE(p->startTime, 100u);
+        // Nor by the scan, whether the process under the PID runs (criu's restorer, or a
+        // stranger) or sleeps: only `where PID 0` or its exit ends the record.
+        table.scan(hpc_decay_params{});
+        QVERIFY(table.find(6));
+        QCOMPARE(table.find(6)->where, 2u);
+        QCOMPARE(table.find(6)->nmigs, 1u);
     }
 };
 

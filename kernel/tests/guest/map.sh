@@ -253,6 +253,28 @@ where_lock() {
 	writes "where: PID exited" $A/where "$p exited" OK
 	check "procs: entry gone after 'exited'" untracked $p
 
+	# A process coming home is restored by criu under its PID before the
+	# agent writes where PID 0: the fork that takes an away PID leaves the
+	# record alone. ns_last_pid makes the next fork take it.
+	sleep 600 &
+	p=$!
+	wait_for 3 tracked $p
+	hpcw $A/where "$p 4" >/dev/null
+	hpcw $A/lock "$p 1" >/dev/null
+	stop $p
+	echo $((p - 1)) >/proc/sys/kernel/ns_last_pid
+	sleep 600 &
+	q=$!
+	is "a fork takes the PID of an away process" "$p" "$q"
+	sleep 2
+	is "... the away record keeps it: WHERE 4, LOCK 1, one migration" "4 1 1" \
+		"$(proc_field $p 2) $(proc_field $p 3) $(proc_field $p 4)"
+	writes "where: home, the record is the process's under its PID" $A/where "$p 0" OK
+	is "procs: WHERE 0, LOCK 1, two migrations" "0 1 2" \
+		"$(proc_field $p 2) $(proc_field $p 3) $(proc_field $p 4)"
+	stop $q
+	check "procs: a home entry goes with its process" wait_for 3 untracked $p
+
 	sleep 600 &
 	p=$!
 	wait_for 3 tracked $p
