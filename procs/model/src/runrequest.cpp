@@ -228,4 +228,49 @@ QString shellQuote(const QString &word) {
     return u'\'' + quoted + u'\'';
 }
 
+std::expected<QStringList, QString> splitArguments(const QString &line) {
+    QStringList words;
+    QString word;
+    bool inWord = false; // '' and "" make a word even when empty
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c == u' ' || c == u'\t' || c == u'\n') {
+            if (inWord)
+                words.append(std::exchange(word, {}));
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        if (c == u'\\') {
+            if (++i == line.size())
+                return std::unexpected(RunRequest::tr("The arguments end in a backslash."));
+            word += line.at(i);
+        } else if (c == u'\'') {
+            const qsizetype end = line.indexOf(u'\'', i + 1);
+            if (end < 0)
+                return std::unexpected(RunRequest::tr("A ' quote in the arguments is not closed."));
+            word += line.mid(i + 1, end - i - 1);
+            i = end;
+        } else if (c == u'"') {
+            for (++i;; ++i) {
+                if (i == line.size())
+                    return std::unexpected(
+                        RunRequest::tr("A \" quote in the arguments is not closed."));
+                const QChar q = line.at(i);
+                if (q == u'"')
+                    break;
+                if (q == u'\\' && i + 1 < line.size() &&
+                    QStringView(u"\"\\$`").contains(line.at(i + 1)))
+                    ++i;
+                word += line.at(i);
+            }
+        } else {
+            word += c;
+        }
+    }
+    if (inWord)
+        words.append(word);
+    return words;
+}
+
 } // namespace omview::procs

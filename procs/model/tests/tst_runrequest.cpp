@@ -226,6 +226,42 @@ private slots:
         QCOMPARE(parseNodeList(formatNodeList(nodes)).value(), nodes);
     }
 
+    void argumentsSplitAsAShellWould_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QStringList>("want");
+        QTest::newRow("nothing") << u"  "_s << QStringList();
+        QTest::newRow("words") << u" -o  out.png\tscene.pov "_s
+                               << QStringList{u"-o"_s, u"out.png"_s, u"scene.pov"_s};
+        QTest::newRow("single quotes") << u"-c 'echo out; echo err >&2; exit 3'"_s
+                                       << QStringList{u"-c"_s, u"echo out; echo err >&2; exit 3"_s};
+        QTest::newRow("double quotes")
+            << u"\"a \\\"b\\\" $c\\x\""_s << QStringList{u"a \"b\" $c\\x"_s};
+        QTest::newRow("empty words") << u"'' \"\""_s << QStringList{QString(), QString()};
+        QTest::newRow("backslashes") << u"a\\ b \\'c"_s << QStringList{u"a b"_s, u"'c"_s};
+        QTest::newRow("glued") << u"x'y z'\"!\""_s << QStringList{u"xy z!"_s};
+    }
+    void argumentsSplitAsAShellWould() {
+        QFETCH(QString, line);
+        QFETCH(QStringList, want);
+        const auto got = splitArguments(line);
+        QVERIFY2(got, qPrintable(got ? QString() : got.error()));
+        QCOMPARE(*got, want);
+    }
+
+    void badArgumentLinesAreRefused() {
+        QVERIFY(splitArguments(u"'open"_s).error().contains(u"not closed"_s));
+        QVERIFY(splitArguments(u"\"open"_s).error().contains(u"not closed"_s));
+        QVERIFY(splitArguments(u"end\\"_s).error().contains(u"backslash"_s));
+    }
+
+    void quotedWordsReadBack() {
+        const QStringList words{u"it's"_s, QString(), u"a b"_s, u"$HOME"_s, u"x\"y"_s};
+        QStringList quoted;
+        for (const QString &w : words)
+            quoted.append(shellQuote(w));
+        QCOMPARE(splitArguments(quoted.join(u' ')).value(), words);
+    }
+
     void environmentEntries() {
         QCOMPARE(environmentEntryProblem(u"A_1=x=y"_s), QString());
         QCOMPARE(environmentEntryProblem(u"EMPTY="_s), QString());

@@ -90,5 +90,10 @@ QStringList defaultEnvironment();
 
 // Quotes @word for a POSIX shell when it needs it (for the mosrun command line).
 QString shellQuote(const QString &word);
+// Splits an argument line into words as a POSIX shell would, with nothing expanded: blanks
+// separate words, '...' keeps everything, "..." keeps all but \" \\ \$ \`, and a backslash
+// outside quotes keeps the next character. So what shellQuote() wrote reads back, and a
+// line copied from a terminal means the same. (QProcess::splitCommand knows only "...".)
+std::expected<QStringList, QString> splitArguments(const QString &line);
 
 } // namespace omview::procs
