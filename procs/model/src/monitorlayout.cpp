@@ -19,7 +19,7 @@ constexpr qreal DotPitch = 2.6;
 
 void sizeDiscs(NodeLayout &layout) {
     layout.nodeRadius = std::min(layout.reach * DiscShare, MaxNodeRadius);
-    layout.dotRadius = std::clamp(layout.nodeRadius * 0.2, 2.5, 6.0);
+    layout.dotRadius = std::clamp(layout.nodeRadius * 0.22, 2.5, 7.0);
 }
 
 } // namespace
@@ -75,7 +75,8 @@ NodeLayout MonitorLayout::nodes(qsizetype count, const QRectF &area) {
     return layout;
 }
 
-GuestLayout MonitorLayout::guests(qsizetype count, QPointF centre, const NodeLayout &layout) {
+GuestLayout MonitorLayout::guests(qsizetype count, QPointF centre, const NodeLayout &layout,
+                                  qreal startAngle) {
     GuestLayout out;
     if (count <= 0)
         return out;
@@ -92,15 +93,54 @@ GuestLayout MonitorLayout::guests(qsizetype count, QPointF centre, const NodeLay
         if (room <= 0)
             break;
         const qsizetype here = std::min(room, left);
-        // A ring only partly used spreads its dots over all of it; the full ones start at the
-        // top, as the nodes do.
+        // A ring only partly used spreads its dots over all of it.
         for (qsizetype i = 0; i < here; ++i) {
-            const qreal angle = -M_PI / 2 + 2 * M_PI * qreal(i) / qreal(here);
+            const qreal angle = startAngle + 2 * M_PI * qreal(i) / qreal(here);
             out.positions.append(centre + QPointF(ring * std::cos(angle), ring * std::sin(angle)));
         }
         left -= here;
     }
     out.hidden = left;
+    return out;
+}
+
+GuestLayout MonitorLayout::guestsFacing(const QList<qreal> &angles, QPointF centre,
+                                        const NodeLayout &layout) {
+    GuestLayout out;
+    const qreal dot = layout.dotRadius;
+    if (dot <= 0) {
+        out.hidden = angles.size();
+        return out;
+    }
+    const qreal pitch = dot * DotPitch;
+    qsizetype next = 0;
+    for (qreal ring = layout.nodeRadius + 2 * dot;
+         next < angles.size() && ring + dot <= layout.reach; ring += pitch) {
+        const auto room = qsizetype(std::floor(2 * M_PI * ring / pitch));
+        if (room <= 0)
+            break;
+        const qsizetype here = std::min(room, angles.size() - next);
+        const qreal step = 2 * M_PI / qreal(room);
+        QList<bool> taken(room, false);
+        for (qsizetype i = next; i < next + here; ++i) {
+            // The nearest place to the wanted angle, then outwards both ways to a free one.
+            const qreal wanted = std::remainder(angles.at(i), 2 * M_PI);
+            const auto nearest = qsizetype(std::llround(wanted / step));
+            for (qsizetype k = 0; k < room; ++k) {
+                const qsizetype offset = (k + 1) / 2 * (k % 2 ? 1 : -1);
+                const qsizetype slot = ((nearest + offset) % room + room) % room;
+                if (taken.at(slot))
+                    continue;
+                taken[slot] = true;
+                const qreal angle = qreal(slot) * step;
+                out.positions.append(centre +
+                                     QPointF(ring * std::cos(angle), ring * std::sin(angle)));
+                break;
+            }
+        }
+        next += here;
+    }
+    out.hidden = angles.size() - next;
     return out;
 }
 

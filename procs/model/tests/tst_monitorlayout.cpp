@@ -120,6 +120,35 @@ private slots:
         }
         if (guests == 500)
             QVERIFY(g.hidden > 0);
+        // Turned to start elsewhere: the first to the right of the node.
+        const GuestLayout turned = MonitorLayout::guests(guests, centre, l, 0);
+        QCOMPARE(turned.positions.size(), g.positions.size());
+        QVERIFY(turned.positions.first().x() > centre.x() + l.nodeRadius);
+        QCOMPARE(turned.positions.first().y(), centre.y());
+    }
+
+    void guestsFacingTheirHomes() {
+        const NodeLayout l = MonitorLayout::nodes(4, QRectF(0, 0, 800, 600));
+        const QPointF centre = l.centres.at(0);
+        // One to the right, two wanting the same place below, one to the left.
+        const QList<qreal> angles{0, M_PI / 2, M_PI / 2, M_PI};
+        const GuestLayout g = MonitorLayout::guestsFacing(angles, centre, l);
+        QCOMPARE(g.positions.size(), 4);
+        QCOMPARE(g.hidden, 0);
+        QVERIFY(g.positions.at(0).x() > centre.x() + l.nodeRadius);
+        QVERIFY(g.positions.at(1).y() > centre.y() + l.nodeRadius * 0.8);
+        QVERIFY(g.positions.at(2).y() > centre.y());
+        QVERIFY(g.positions.at(3).x() < centre.x() - l.nodeRadius);
+        QVERIFY(closestPair(g.positions) >= 2 * l.dotRadius);
+
+        // Many: as many shown as with guests(), none on another.
+        const QList<qreal> many(300, 1.0);
+        const GuestLayout crowd = MonitorLayout::guestsFacing(many, centre, l);
+        QCOMPARE(crowd.positions.size(), MonitorLayout::guests(300, centre, l).positions.size());
+        QCOMPARE(crowd.positions.size() + crowd.hidden, 300);
+        QVERIFY(closestPair(crowd.positions) >= 2 * l.dotRadius);
+        for (const QPointF &p : crowd.positions)
+            QVERIFY(QLineF(centre, p).length() + l.dotRadius <= l.reach + 1e-6);
     }
 };
 

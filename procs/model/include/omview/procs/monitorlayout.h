@@ -7,6 +7,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QtGlobal>
+#include <QtMath>
 
 namespace omview::procs {
 
@@ -34,8 +35,16 @@ public:
     // centre with zero radii.
     static NodeLayout nodes(qsizetype count, const QRectF &area);
     // `count` guest dots around a node of `layout` at `centre`: rings just outside the disc,
-    // each as full as its circumference allows, out to the layout's reach.
-    static GuestLayout guests(qsizetype count, QPointF centre, const NodeLayout &layout);
+    // each as full as its circumference allows, out to the layout's reach, clockwise from
+    // `startAngle` (radians, screen coordinates: 0 to the right, π/2 down; default the top).
+    static GuestLayout guests(qsizetype count, QPointF centre, const NodeLayout &layout,
+                              qreal startAngle = -M_PI / 2);
+    // The same rings, each guest on the free place of its ring nearest the direction it would
+    // rather face (`angles`, one per guest, as startAngle): the monitor turns each towards its
+    // home, so that the line home leaves the node on the right side. Positions are in the
+    // order of `angles`; the first guests take the inner rings.
+    static GuestLayout guestsFacing(const QList<qreal> &angles, QPointF centre,
+                                    const NodeLayout &layout);
 };
 
 } // namespace omview::procs

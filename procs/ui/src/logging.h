@@ -1,0 +1,6 @@
+// The logging category of omprocsui (private).
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcProcsUi)
