@@ -45,7 +45,17 @@ ClusterGuests::ClusterGuests(ClusterProcessModel *model, QObject *parent)
     connect(model, &QAbstractItemModel::rowsRemoved, this,
             [this](const QModelIndex &parentIndex) { markDirty(parentIndex); });
     connect(model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft) { markDirty(topLeft.parent()); });
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                // CPU and memory change on every node every second; only the columns of where
+                // a process runs, its home and its name matter here.
+                const auto shown = [&](int column) {
+                    return topLeft.column() <= column && column <= bottomRight.column();
+                };
+                if (!topLeft.parent().isValid() || shown(List::PidColumn) ||
+                    shown(List::CommandColumn) || shown(List::NodeColumn) ||
+                    shown(List::HomeColumn))
+                    markDirty(topLeft.parent());
+            });
     connect(model, &QAbstractItemModel::rowsMoved, this, &ClusterGuests::markAllDirty);
     connect(model, &QAbstractItemModel::layoutChanged, this, &ClusterGuests::markAllDirty);
     connect(model, &QAbstractItemModel::modelReset, this, &ClusterGuests::markAllDirty);
@@ -61,25 +71,27 @@ void ClusterGuests::markDirty(const QModelIndex &parent) {
     }
     m_dirty.insert(NodeId(parent.data(List::NodeIdRole).toUInt()));
     m_mergeNeeded = true;
-    if (!m_signalPending) {
-        m_signalPending = true;
-        QTimer::singleShot(0, this, [this] {
-            m_signalPending = false;
-            emit changed();
-        });
-    }
+    scheduleSignal();
 }
 
 void ClusterGuests::markAllDirty() {
     m_allDirty = true;
     m_mergeNeeded = true;
-    if (!m_signalPending) {
-        m_signalPending = true;
-        QTimer::singleShot(0, this, [this] {
-            m_signalPending = false;
+    scheduleSignal();
+}
+
+void ClusterGuests::scheduleSignal() {
+    if (m_signalPending)
+        return;
+    m_signalPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_signalPending = false;
+        const auto before = m_byNode;
+        const bool nodesChanged = m_allDirty;
+        refresh();
+        if (nodesChanged || before != m_byNode)
             emit changed();
-        });
-    }
+    });
 }
 
 void ClusterGuests::refresh() const {

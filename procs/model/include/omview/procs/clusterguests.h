@@ -27,10 +27,11 @@ struct GuestProcess {
 };
 
 // Follows the model's signals (never polls): a change under a node's row marks only that node
-// to be read again, once, when the guests are next asked for; changed() tells when, at most
-// once per turn of the event loop. A guest is listed once even when both the node it runs on
-// (as a guest) and its home (as away) report it; the node it runs on wins, as it has the
-// freshest view of it.
+// to be read again, once, when the guests are next asked for; changes of the columns that do
+// not say where a process runs (CPU, memory) are not even that. changed() comes at most once
+// per turn of the event loop, and only when the guests or the nodes differ. A guest is listed
+// once even when both the node it runs on (as a guest) and its home (as away) report it; the
+// node it runs on wins, as it has the freshest view of it.
 class ClusterGuests : public QObject {
     Q_OBJECT
 
@@ -52,6 +53,7 @@ signals:
 private:
     void markDirty(const QModelIndex &parent);
     void markAllDirty();
+    void scheduleSignal();
     void refresh() const;
 
     QPointer<ClusterProcessModel> m_model;
