@@ -45,14 +45,9 @@ void JobRunner::spawn(int i, const QJsonObject &params) {
     // A job placed elsewhere starts only once it moved there: allow for a big move.
     m_client->call(QString(methods::procSpawn), params, AgentClient::MigrateTimeout)
         .then(this, [this, i](Result<QJsonValue> r) {
-            if (!r) {
-                const QString where = m_instances.at(i).target
-                                          ? tr("on node %1").arg(m_instances.at(i).target)
-                                          : QString();
-                return fail(i, where.isEmpty()
-                                   ? tr("Could not start: %1").arg(r.error().message)
-                                   : tr("Could not start %1: %2").arg(where, r.error().message));
-            }
+            // The agent's message names the node when the job was meant for one.
+            if (!r)
+                return fail(i, tr("Could not start: %1").arg(r.error().message));
             const auto job = fromJson<SpawnResult>(*r);
             if (!job)
                 return fail(

@@ -1,7 +1,9 @@
 // JobRunner against real agents (omagentd with an emulated /proc/hpc on loopback): a job
 // started at home writes to both streams and exits, and the runner passes on where it
 // started, what it wrote and its status; a missing directory is refused with the agent's
-// reason. Only `where: home`: placing a job on another node moves it, which needs CRIU.
+// reason; a list of nodes starts one job on each, each on its own. A job placed on another
+// node moves there before it starts, which fails on the loopback cluster ("no such move"):
+// the tests that check output and status run at home.
 #include "agentcluster.h"
 
 #include <QSignalSpy>
@@ -107,6 +109,39 @@ private slots:
         QVERIFY(finished.wait(Slow));
         QCOMPARE(ended.size(), 1);
         QCOMPARE(ended.first().at(2).toInt(), 15);
+    }
+
+    // One job per node listed, each on its own: node 1's runs here; node 2's must move there
+    // before it starts, which the loopback cluster cannot do, so it runs or fails on its
+    // own, and the run is over once both are.
+    void oneInstancePerNode() {
+        RunRequest r = shellJob(u"echo hi; exit 4"_s);
+        r.where = RunPlacement::Nodes;
+        r.nodes = {2, 1};
+        r.policy = MigrationPolicy::StayOnNode;
+        JobRunner runner(m_client.get());
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        runner.start(r);
+        QCOMPARE(runner.instanceCount(), qsizetype(2));
+        QCOMPARE(runner.instance(0).target, NodeId(2));
+        QCOMPARE(runner.instance(1).target, NodeId(1));
+        QVERIFY(finished.wait(Slow * 4));
+        QCOMPARE(finished.size(), 1);
+
+        const JobRunner::Instance &away = runner.instance(0);
+        if (away.state == JobRunner::State::Failed) {
+            QVERIFY2(away.error.startsWith(u"Could not start: "_s), qPrintable(away.error));
+            QVERIFY2(away.error.contains(u"node 2"_s), qPrintable(away.error));
+        } else {
+            QCOMPARE(away.state, JobRunner::State::Ended);
+            QCOMPARE(away.node, NodeId(2));
+            QCOMPARE(away.exitCode, 4);
+        }
+        const JobRunner::Instance &here = runner.instance(1);
+        QCOMPARE(here.state, JobRunner::State::Ended);
+        QCOMPARE(here.node, NodeId(1));
+        QCOMPARE(here.exitCode, 4);
+        QCOMPARE(here.outRead, qint64(3));
     }
 
     void aMissingDirectoryIsRefused() {

@@ -248,7 +248,11 @@ void RunPage::initializePage() {
         flush(i);
         setStatus(i, tr("failed"));
         m_instances->topLevelItem(i)->setToolTip(3, message);
-        write(message, true, true);
+        const JobRunner::Instance &in = m_runner->instance(i);
+        const QString who = m_runner->instanceCount() > 1
+                                ? tr("[node %1] ").arg(in.node ? in.node : in.target)
+                                : QString();
+        write(who + message, true, true);
     });
     connect(m_runner, &JobRunner::finished, this, [this] {
         m_stop->setEnabled(false);

@@ -238,6 +238,53 @@ private slots:
         QVERIFY(saveScreenshot(&wizard, u"runprogram-5-run-refused"_s));
     }
 
+    // One job per node, each line of output marked with its node. Node 2's job must move there
+    // first, which fails on the loopback cluster: its row says so, node 1's job runs on.
+    void aParallelRunShowsEachNode() {
+        RunProgramWizard wizard(m_client.get());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        child<QComboBox>(wizard, RunProgramWizard::ProgramPageId, u"program"_s)
+            ->setEditText(u"/bin/sh"_s);
+        child<QLineEdit>(wizard, RunProgramWizard::ProgramPageId, u"arguments"_s)
+            ->setText(u"-c 'echo hi; echo there; exit 4'"_s);
+        child<QLineEdit>(wizard, RunProgramWizard::ProgramPageId, u"directory"_s)
+            ->setText(QDir::tempPath());
+        clickNext(wizard);
+        QTest::keyClicks(child<QLineEdit>(wizard, RunProgramWizard::WherePageId, u"nodeList"_s),
+                         u"1-2"_s);
+        clickNext(wizard);
+        QCOMPARE(wizard.currentId(), int(RunProgramWizard::PolicyPageId));
+        auto *stay = child<QRadioButton>(wizard, RunProgramWizard::PolicyPageId, u"stayOnNode"_s);
+        QVERIFY(stay->isEnabled());
+        QVERIFY(!child<QRadioButton>(wizard, RunProgramWizard::PolicyPageId, u"lockedHome"_s)
+                     ->isEnabled());
+        stay->setChecked(true);
+        clickNext(wizard);
+        QVERIFY2(child<QPlainTextEdit>(wizard, RunProgramWizard::ReviewPageId, u"mosrunLine"_s)
+                     ->toPlainText()
+                     .contains(u"for node in 1 2; do "_s),
+                 "the review shows one mosrun per node");
+        clickNext(wizard);
+        QCOMPARE(wizard.currentId(), int(RunProgramWizard::RunPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.runner()->isFinished(), Slow * 4);
+
+        auto *instances = child<QTreeWidget>(wizard, RunProgramWizard::RunPageId, u"instances"_s);
+        QCOMPARE(instances->topLevelItemCount(), 2);
+        QCOMPARE(instances->topLevelItem(0)->text(0), u"1"_s);
+        QCOMPARE(instances->topLevelItem(0)->text(3), u"exited with status 4"_s);
+        QCOMPARE(instances->topLevelItem(1)->text(0), u"2"_s);
+        const QString output =
+            child<QPlainTextEdit>(wizard, RunProgramWizard::RunPageId, u"output"_s)->toPlainText();
+        QVERIFY2(output.contains(u"[node 1] hi\n[node 1] there\n"_s), qPrintable(output));
+        QVERIFY2(output.contains(u"[node 1] [exited with status 4]"_s), qPrintable(output));
+        if (instances->topLevelItem(1)->text(3) == u"failed"_s)
+            QVERIFY2(output.contains(u"[node 2] Could not start: "_s), qPrintable(output));
+        else
+            QVERIFY2(output.contains(u"[node 2] hi\n"_s), qPrintable(output));
+        QVERIFY(saveScreenshot(&wizard, u"runprogram-5-run-parallel"_s));
+    }
+
 private:
     int aliveNodes() {
         std::optional<int> count;
