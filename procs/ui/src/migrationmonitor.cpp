@@ -37,6 +37,15 @@ qreal shareDone(const QString &phase) {
     return 0.15;
 }
 
+// The ends of a move's line on the rims of the two discs, not under them.
+std::pair<QPointF, QPointF> rims(QPointF from, QPointF to, qreal radius) {
+    const QLineF line(from, to);
+    if (line.length() <= 2 * radius)
+        return {from, to};
+    const QPointF unit = (to - from) / line.length();
+    return {from + unit * radius, to - unit * radius};
+}
+
 QColor failureColour() {
     return QColor(0xda, 0x44, 0x53);
 }
@@ -360,25 +369,26 @@ void MigrationMonitor::paintMoves(QPainter &p) const {
     const QColor highlight = palette().color(QPalette::Highlight);
     const qreal d = std::max<qreal>(m_layout.dotRadius, 3);
     for (const UnderWay &u : m_underWay) {
-        const auto from = nodeCentre(u.last.from);
-        const auto to = nodeCentre(u.last.to);
-        if (!from || !to)
+        const auto fromCentre = nodeCentre(u.last.from);
+        const auto toCentre = nodeCentre(u.last.to);
+        if (!fromCentre || !toCentre)
             continue;
+        const auto [from, to] = rims(*fromCentre, *toCentre, m_layout.nodeRadius);
         QColor line = highlight;
         line.setAlpha(170);
         p.setPen(QPen(line, 2, Qt::DashLine));
         p.setBrush(Qt::NoBrush);
-        QPainterPath path(*from);
-        path.quadTo((*from + *to) / 2 + QPointF(-(to->y() - from->y()), to->x() - from->x()) * 0.2,
-                    *to);
+        QPainterPath path(from);
+        for (int i = 1; i <= 24; ++i)
+            path.lineTo(onCurve(from, to, qreal(i) / 24));
         p.drawPath(path);
-        p.setPen(QPen(palette().color(QPalette::Base), 1));
-        p.setBrush(highlight);
-        p.drawEllipse(onCurve(*from, *to, shareDone(u.last.phase)), d * 1.4, d * 1.4);
+        p.setPen(QPen(highlight, 2));
+        p.setBrush(nodeColour(u.last.home));
+        p.drawEllipse(onCurve(from, to, shareDone(u.last.phase)), d * 1.4, d * 1.4);
     }
     for (const Effect &e : m_effects) {
-        const QPointF from = m_centres.value(e.event.from);
-        const QPointF to = m_centres.value(e.event.to);
+        const auto [from, to] =
+            rims(m_centres.value(e.event.from), m_centres.value(e.event.to), m_layout.nodeRadius);
         const qreal t = e.progress;
         if (e.event.phase == "failed"_L1) {
             QColor red = failureColour();
@@ -386,7 +396,7 @@ void MigrationMonitor::paintMoves(QPainter &p) const {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(red, 4));
             const qreal ring = m_layout.nodeRadius + 4 + 6 * t;
-            p.drawEllipse(from, ring, ring);
+            p.drawEllipse(m_centres.value(e.event.from), ring, ring);
             p.setPen(QPen(red, 2, Qt::DashLine));
             p.drawLine(from, to);
             // A cross where the process would have gone.
@@ -416,7 +426,7 @@ void MigrationMonitor::paintMoves(QPainter &p) const {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(ring, 3));
             const qreal rr = m_layout.nodeRadius + 2 + (t - 0.75) * 40;
-            p.drawEllipse(to, rr, rr);
+            p.drawEllipse(m_centres.value(e.event.to), rr, rr);
         }
     }
 }

@@ -301,6 +301,15 @@ private slots:
         };
 
         const QPointF gcc = findDot(monitor.dots(), 200)->position; // on 2, home 4
+        // Held over node 3 for a picture: the dot follows the pointer, node 3 is marked.
+        const QPointF over3 = *monitor.nodeCentre(3) + QPointF(6, -4);
+        QTest::mousePress(&monitor, Qt::LeftButton, {}, gcc.toPoint());
+        for (int i = 1; i <= 8; ++i)
+            QTest::mouseMove(&monitor, (gcc + (over3 - gcc) * qreal(i) / 8).toPoint());
+        QVERIFY(saveScreenshot(&monitor, u"migrationmonitor-drag"_s));
+        QTest::mouseRelease(&monitor, Qt::LeftButton, {}, over3.toPoint());
+        QCOMPARE(requested.size(), 1);
+        requested.clear();
         drag(gcc, *monitor.nodeCentre(3));
         QCOMPARE(requested.size(), 1);
         QCOMPARE(requested.first().at(0).value<NodeId>(), NodeId(2));
