@@ -44,6 +44,7 @@
 #include <omview/history/historysession.h>
 #include <omview/history/historywindow.h>
 #include <omview/procs/clusterprocessmodel.h>
+#include <omview/procs/processcommands.h>
 #include <omview/procs/processespane.h>
 #include <omview/procs/processfeed.h>
 #include <omview/resources/icons.h>
@@ -67,6 +68,7 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
     , m_view(new NodesView(this))
     , m_processes(new procs::ClusterProcessModel(this))
     , m_processFeed(new procs::ProcessFeed(m_processes, this))
+    , m_processCommands(new procs::ProcessCommands(m_processes, this))
     , m_processesPane(new procs::ProcessesPane(m_processes, this))
     , m_collector(new CollectorControl(collectorSocket, this))
     , m_actions(this)
@@ -102,6 +104,17 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
     connect(m_view, &NodesView::allNodesSettingsRequested, this, &MainWindow::openAllNodesSettings);
     connect(m_view, &NodesView::speedChosen, this, &MainWindow::onSpeedChosen);
     connect(m_view, &NodesView::selectionChanged, this, &MainWindow::updateActions);
+    m_processesPane->setCommands(m_processCommands);
+    connect(m_view, &NodesView::processesDropped, this,
+            [this](NodeId node, const QList<procs::ProcessRef> &processes) {
+                for (const procs::ProcessRef &process : processes)
+                    m_processCommands->migrate(
+                        process, MigrateTarget{MigrateTarget::Kind::Node, node});
+            });
+    connect(m_processCommands, &procs::ProcessCommands::finished, this,
+            [this](const procs::ProcessCommands::Outcome &outcome) {
+                showMessage(outcome.result ? *outcome.result : outcome.result.error());
+            });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -125,8 +138,9 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
 
 MainWindow::~MainWindow() {
     closeSessionDialogs();
-    // The processes' views and feed before the tree they show and feed.
+    // The processes' views, commands and feed before the tree they show and feed.
     delete m_processesPane;
+    delete m_processCommands;
     delete m_processFeed;
     if (m_session)
         m_session->close();

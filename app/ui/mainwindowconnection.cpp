@@ -9,6 +9,7 @@
 #include <omview/console/nodetablemodel.h>
 #include <omview/console/promptdialogs.h>
 #include <omview/console/settingseditor.h>
+#include <omview/procs/processcommands.h>
 #include <omview/procs/processfeed.h>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +33,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile) {
     // The processes of the cluster left go with their subscriptions, before the connection.
     m_processFeed->setClient(nullptr);
     m_processFeed->setNodes({});
+    m_processCommands->setClient(nullptr);
     if (m_session)
         m_session->close();
     m_commands.reset();
@@ -106,8 +108,10 @@ void MainWindow::onSessionState(ClusterSession::State state) {
     case ClusterSession::State::Connected:
         color = LampColor::up();
         // Connected, or connected again: every node's processes are followed anew.
-        if (m_session)
+        if (m_session) {
             m_processFeed->setClient(m_session->client());
+            m_processCommands->setClient(m_session->client());
+        }
         break;
     case ClusterSession::State::Connecting:
     case ClusterSession::State::Reconnecting:

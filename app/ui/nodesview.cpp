@@ -2,10 +2,14 @@
 
 #include <KSelectionProxyModel>
 #include <QHeaderView>
+#include <QDragMoveEvent>
+#include <QDropEvent>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <omview/console/nodedelegates.h>
 #include <omview/console/nodesview.h>
 #include <omview/console/nodetablemodel.h>
+#include <omview/procs/processmime.h>
 
 namespace omview {
 
@@ -38,6 +42,10 @@ NodesView::NodesView(QWidget *parent)
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(QHeaderView::Interactive);
     header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Processes dragged from the processes pane, to migrate them to the node they land on.
+    setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
+    setDragDropMode(QAbstractItemView::DropOnly);
     header()->setWhatsThis(tr("<p>The columns of the nodes pane. Click a header to sort the "
                               "nodes by it (the cluster row stays first), drag it to move the "
                               "column, drag its edge to resize it; right-click to hide or show "
@@ -184,6 +192,43 @@ void NodesView::keyPressEvent(QKeyEvent *event) {
         }
     }
     QTreeView::keyPressEvent(event);
+}
+
+NodeId NodesView::dropNode(const QPoint &pos) const {
+    const QModelIndex at = indexAt(pos);
+    return at.isValid() && !nodeindex::isCluster(at) ? nodeindex::nodeId(at) : 0;
+}
+
+void NodesView::dragEnterEvent(QDragEnterEvent *event) {
+    if (!event->mimeData()->hasFormat(procs::ProcessMime::type())) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+}
+
+void NodesView::dragMoveEvent(QDragMoveEvent *event) {
+    const NodeId node = dropNode(event->position().toPoint());
+    if (node == 0 || !event->mimeData()->hasFormat(procs::ProcessMime::type())) {
+        event->ignore();
+        return;
+    }
+    // The row it would land on is shown as the current one.
+    setCurrentIndex(indexAt(event->position().toPoint()));
+    event->setDropAction(Qt::MoveAction);
+    event->accept();
+}
+
+void NodesView::dropEvent(QDropEvent *event) {
+    const NodeId node = dropNode(event->position().toPoint());
+    const QList<procs::ProcessRef> processes = procs::ProcessMime::decode(event->mimeData());
+    if (node == 0 || processes.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::MoveAction);
+    event->accept();
+    emit processesDropped(node, processes);
 }
 
 } // namespace omview

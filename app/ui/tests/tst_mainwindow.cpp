@@ -12,9 +12,15 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProcess>
+#include <QPushButton>
+#include <QTimer>
 #include <QScreen>
 #include <QSet>
 #include <QSettings>
@@ -23,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <sys/resource.h>
 #include <omview/analyzer/analyzersession.h>
 #include <omview/analyzer/analyzerwidget.h>
 #include <omview/analyzer/analyzerwindow.h>
@@ -38,7 +45,10 @@
 #include <omview/console/settingseditor.h>
 #include <omview/history/historysession.h>
 #include <omview/history/historywindow.h>
+#include <omview/procs/processactions.h>
+#include <omview/procs/processdetailsdialog.h>
 #include <omview/procs/processespane.h>
+#include <omview/procs/processmime.h>
 #include <omview/procs/processlistmodel.h>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +58,16 @@ using namespace omview::uitest;
 namespace {
 
 constexpr int Slow = 30000;
+
+// The state letter of /proc/PID/stat.
+char procState(qint64 pid) {
+    QFile f(u"/proc/%1/stat"_s.arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return '?';
+    const QByteArray line = f.readAll();
+    const qsizetype paren = line.lastIndexOf(')');
+    return paren < 0 || paren + 2 >= line.size() ? '?' : line.at(paren + 2);
+}
 
 void setPaletteAndWait(const QPalette &palette) {
     QApplication::setPalette(palette);
@@ -174,6 +194,109 @@ private slots:
         QTRY_VERIFY(pane->userBox()->count() > 1);
         pane->filterEdit()->clear();
         QTRY_COMPARE(shown->rowCount(), all);
+    }
+
+    // The pane's actions on a real process: stop and continue it (confirmed), its details
+    // dialog (Enter) renicing and locking it, and a drop on a node, whose refusal says
+    // where the process still runs.
+    void processActions() {
+        procs::ProcessesPane *pane = m_window->processesPane();
+        QProcess sleeper;
+        sleeper.start(u"sleep"_s, {u"600"_s});
+        QVERIFY(sleeper.waitForStarted());
+        const auto pid = std::int32_t(sleeper.processId());
+        pane->filterEdit()->setText(QString::number(pid));
+        QAbstractItemModel *shown = pane->view()->model();
+        const auto row = [&] {
+            for (int r = 0; r < shown->rowCount(); ++r) {
+                const QModelIndex i = shown->index(r, 0);
+                if (i.data(procs::ProcessListModel::PidRole).toInt() == pid &&
+                    i.data(procs::ProcessListModel::NodeIdRole).toUInt() == 1)
+                    return i;
+            }
+            return QModelIndex();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(row().isValid(), Slow);
+        pane->view()->setFocus();
+        pane->view()->selectionModel()->setCurrentIndex(
+            row(), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        procs::ProcessActions *actions = pane->actions();
+        QVERIFY(actions && actions->stop->isEnabled());
+        QCOMPARE(pane->selectedProcesses().size(), 1);
+
+        // Stop asks first; Cancel changes nothing, the confirmed one stops it.
+        const auto answer = [](bool go) {
+            QTimer::singleShot(200, [go] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box || box->objectName() != u"confirmSignal"_s)
+                    return;
+                for (QAbstractButton *b : box->buttons())
+                    if ((box->buttonRole(b) == QMessageBox::AcceptRole) == go) {
+                        b->click();
+                        return;
+                    }
+            });
+        };
+        answer(false);
+        actions->stop->trigger();
+        QTest::qWait(300);
+        QVERIFY(procState(pid) != 'T');
+        answer(true);
+        actions->stop->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(procState(pid), 'T', Slow);
+        QTRY_VERIFY(m_window->lastMessage().contains(u"Stop process %1 (sleep): done."_s.arg(pid)));
+        actions->resume->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(procState(pid) != 'T', Slow);
+
+        // Enter opens the details; renice and lock from there.
+        QTest::keyClick(pane->view(), Qt::Key_Return);
+        procs::ProcessDetailsDialog *details = nullptr;
+        QTRY_VERIFY((details = m_window->findChild<procs::ProcessDetailsDialog *>()) &&
+                    details->isVisible());
+        QCOMPARE(details->process().pid, pid);
+        details->findChild<QSpinBox *>(u"nice"_s)->setValue(5);
+        details->findChild<QPushButton *>(u"renice"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(getpriority(PRIO_PROCESS, id_t(pid)), 5, Slow);
+        QTRY_VERIFY(details->outcomeText().contains(u"Reniced"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(details->findChild<QLabel *>(u"detail%1"_s.arg(
+                                     procs::ProcessListModel::NiceColumn))->text() == u"5"_s,
+                                 Slow);
+        details->findChild<QPushButton *>(u"lock"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(details->process().locked, Slow);
+        QVERIFY(saveScreenshot(details, u"process-details"_s));
+
+        // Dropped on node 2: the loopback agents share one host and cannot move it; the
+        // refusal names the process and where it still runs.
+        std::unique_ptr<QMimeData> dragged(
+            procs::ProcessMime::encode(pane->selectedProcesses()));
+        QVERIFY(dragged);
+        const QPoint at = view()->visualRect(
+            static_cast<QSortFilterProxyModel *>(view()->model())->mapFromSource(nodeIndex(2)))
+                              .center();
+        QVERIFY2(view()->indexAt(at).data(NodeTableModel::NodeIdRole).toUInt() == 2,
+                 qPrintable(u"(%1, %2) in a viewport of %3×%4"_s.arg(at.x()).arg(at.y()).arg(
+                     view()->viewport()->width()).arg(view()->viewport()->height())));
+        QDragEnterEvent enter(at, Qt::MoveAction, dragged.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view()->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(at, Qt::MoveAction, dragged.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view()->viewport(), &move);
+        QVERIFY(move.isAccepted());
+        QSignalSpy dropped(view(), &NodesView::processesDropped);
+        QDropEvent drop(at, Qt::MoveAction, dragged.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view()->viewport(), &drop);
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.first().at(0).value<NodeId>(), 2u);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->lastMessage().contains(u"It still runs on node 1."_s), Slow);
+        QVERIFY2(m_window->lastMessage().contains(u"process %1 (sleep) to node 2"_s.arg(pid)),
+                 qPrintable(m_window->lastMessage()));
+        QVERIFY(procState(pid) != 'T' && procState(pid) != '?');
+
+        details->close();
+        sleeper.kill();
+        sleeper.waitForFinished();
+        pane->filterEdit()->clear();
     }
 
     void sliderSetsTheSpeed() {

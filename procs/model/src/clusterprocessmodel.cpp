@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <omview/procs/clusterprocessmodel.h>
+#include <omview/procs/processmime.h>
 #include <omview/procs/processformat.h>
 
 using namespace Qt::StringLiterals;
@@ -263,7 +264,20 @@ Qt::ItemFlags ClusterProcessModel::flags(const QModelIndex &index) const {
     if (index.internalId() == NodeLevel)
         return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const QModelIndex source = mapToProcessList(index);
-    return source.isValid() ? source.flags() : Qt::NoItemFlags;
+    // A process can be dragged onto a node of the nodes pane, to migrate it there.
+    return source.isValid() ? source.flags() | Qt::ItemIsDragEnabled : Qt::NoItemFlags;
+}
+
+QStringList ClusterProcessModel::mimeTypes() const {
+    return {ProcessMime::type()};
+}
+
+QMimeData *ClusterProcessModel::mimeData(const QModelIndexList &indexes) const {
+    return ProcessMime::encode(indexes);
+}
+
+Qt::DropActions ClusterProcessModel::supportedDragActions() const {
+    return Qt::MoveAction;
 }
 
 QVariant ClusterProcessModel::data(const QModelIndex &index, int role) const {

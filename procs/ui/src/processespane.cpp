@@ -8,7 +8,12 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <QItemSelectionModel>
+#include <QMenu>
 #include <omview/procs/clusterprocessmodel.h>
+#include <omview/procs/processactions.h>
+#include <omview/procs/processcommands.h>
+#include <omview/procs/processdetailsdialog.h>
 #include <omview/procs/processespane.h>
 #include <omview/procs/processfilterproxymodel.h>
 #include <omview/procs/processlistmodel.h>
@@ -19,6 +24,7 @@ namespace omview::procs {
 
 ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     : QWidget(parent)
+    , m_processes(processes)
     , m_flat(new KDescendantsProxyModel(this))
     , m_filter(new ProcessFilterProxyModel(this))
     , m_text(new QLineEdit(this))
@@ -43,6 +49,12 @@ ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setSortingEnabled(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    // Onto a node of the nodes pane: migrated there.
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDefaultDropAction(Qt::MoveAction);
     m_view->sortByColumn(ProcessListModel::CpuColumn, Qt::DescendingOrder);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setWhatsThis(tr("<p>The columns of the processes pane. Click a header to "
@@ -88,7 +100,70 @@ ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     connect(m_flat, &QAbstractItemModel::modelReset, this, later);
 }
 
-ProcessesPane::~ProcessesPane() = default;
+ProcessesPane::~ProcessesPane() {
+    for (const auto &dialog : std::as_const(m_details))
+        delete dialog.data();
+}
+
+void ProcessesPane::setCommands(ProcessCommands *commands) {
+    if (m_commands || !commands)
+        return;
+    m_commands = commands;
+    m_actions = new ProcessActions(commands, m_view);
+    m_actions->setNodes(m_processes->nodeIds());
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (!m_view->indexAt(at).isValid())
+            return;
+        m_actions->setNodes(m_processes->nodeIds());
+        m_actions->menu()->popup(m_view->viewport()->mapToGlobal(at));
+    });
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (const auto process = ProcessRef::fromIndex(index))
+            openDetails(*process);
+    });
+    connect(m_actions, &ProcessActions::detailsRequested, this, &ProcessesPane::openDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ProcessesPane::selectionChanged);
+    // A selected row whose lock or node changed: the actions follow.
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &ProcessesPane::selectionChanged);
+    selectionChanged();
+}
+
+QList<ProcessRef> ProcessesPane::selectedProcesses() const {
+    QList<ProcessRef> out;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::ranges::sort(rows, [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
+    for (const QModelIndex &row : rows)
+        if (const auto process = ProcessRef::fromIndex(row))
+            out.append(*process);
+    return out;
+}
+
+void ProcessesPane::selectionChanged() {
+    if (m_actions)
+        m_actions->setSelection(selectedProcesses());
+}
+
+ProcessDetailsDialog *ProcessesPane::openDetails(const ProcessRef &process) {
+    if (!m_commands)
+        return nullptr;
+    m_details.removeAll(nullptr);
+    for (const auto &open : std::as_const(m_details))
+        if (open->process().node == process.node && open->process().pid == process.pid) {
+            open->show();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    // A window of its own (not a child of the pane) that closes with it.
+    auto *dialog = new ProcessDetailsDialog(m_processes, m_commands, process, window());
+    m_details.append(dialog);
+    dialog->show();
+    return dialog;
+}
 
 void ProcessesPane::refreshUsers() {
     m_usersPending = false;

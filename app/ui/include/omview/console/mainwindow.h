@@ -29,6 +29,7 @@ class HistoryWindow;
 }
 namespace omview::procs {
 class ClusterProcessModel;
+class ProcessCommands;
 class ProcessFeed;
 class ProcessesPane;
 } // namespace omview::procs
@@ -74,6 +75,8 @@ public:
     NodesView *nodesView() const { return m_view; }
     // The processes of the cluster, under the nodes pane.
     procs::ProcessesPane *processesPane() const { return m_processesPane; }
+    // What the console does to processes: the pane's actions, drops on the nodes pane.
+    procs::ProcessCommands *processCommands() const { return m_processCommands; }
     CollectorControl *collector() const { return m_collector; }
     ProfileStore &profiles() { return m_profiles; }
     const ConsoleActions &consoleActions() const { return m_actions; }
@@ -155,6 +158,7 @@ private:
     NodesView *m_view;
     procs::ClusterProcessModel *m_processes;
     procs::ProcessFeed *m_processFeed;
+    procs::ProcessCommands *m_processCommands;
     procs::ProcessesPane *m_processesPane;
     QSplitter *m_splitter = nullptr;
     CollectorControl *m_collector;

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QTreeView>
 #include <cstdint>
+#include <omview/procs/processcommands.h>
 #include <omview/protocol/types.h>
 
 class KSelectionProxyModel;
@@ -56,13 +57,22 @@ signals:
     void speedChosen(omview::NodeId node, std::uint32_t speed);
     // The selection changed (for enabling actions).
     void selectionChanged();
+    // Processes dragged from a processes pane were dropped on a node: to migrate there.
+    void processesDropped(omview::NodeId node, const QList<omview::procs::ProcessRef> &processes);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    // Dragged processes are taken by node rows, not by the cluster row nor by other columns'
+    // editors; anything else dragged here is refused.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void onButton(const QModelIndex &index);
     void keepClusterExpanded();
+    // The node row a drop at @pos would land on, 0 for none.
+    NodeId dropNode(const QPoint &pos) const;
 
     NodeButtonDelegate *m_button;
     SpeedDelegate *m_speed;

@@ -4,6 +4,8 @@
 // shows them.
 #pragma once
 
+#include <QList>
+#include <QPointer>
 #include <QWidget>
 
 class KDescendantsProxyModel;
@@ -14,7 +16,11 @@ class QTreeView;
 namespace omview::procs {
 
 class ClusterProcessModel;
+class ProcessActions;
+class ProcessCommands;
+class ProcessDetailsDialog;
 class ProcessFilterProxyModel;
+struct ProcessRef;
 
 class ProcessesPane : public QWidget {
     Q_OBJECT
@@ -28,10 +34,25 @@ public:
     QLineEdit *filterEdit() const { return m_text; }
     QComboBox *userBox() const { return m_user; }
 
+    // What the pane's context menu, keys and details dialogs do to processes (not owned;
+    // null: the pane only shows). The actions act on the selected rows.
+    void setCommands(ProcessCommands *commands);
+    ProcessActions *actions() const { return m_actions; }
+    // The processes of the selected rows, in view order.
+    QList<ProcessRef> selectedProcesses() const;
+    // Opens the process's details, or raises them when open already.
+    ProcessDetailsDialog *openDetails(const ProcessRef &process);
+
 private:
     // The users of the processes listed, for the drop-down (the choice kept).
     void refreshUsers();
 
+    void selectionChanged();
+
+    ClusterProcessModel *m_processes;
+    ProcessCommands *m_commands = nullptr;
+    ProcessActions *m_actions = nullptr;
+    QList<QPointer<ProcessDetailsDialog>> m_details;
     KDescendantsProxyModel *m_flat;
     ProcessFilterProxyModel *m_filter;
     QLineEdit *m_text;
