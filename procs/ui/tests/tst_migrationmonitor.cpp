@@ -4,6 +4,8 @@
 // the model's changes redrawn; a move's steps drawn under way and its end animated; a
 // double-click asks for the move home, a drag onto a node for a move there; and screenshots of
 // 4 and 40 nodes, light and dark, under $OMVIEW_SCREENSHOT_DIR (else the build's screenshots/).
+#include "scriptedagent.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QHelpEvent>
@@ -327,6 +329,51 @@ private slots:
         drag(gcc, *monitor.nodeCentre(2));
         drag(gcc, QPointF(monitor.width() - 3, 3));
         QCOMPARE(requested.size(), 2);
+    }
+
+    void windowCarriesMovesOut() {
+        omview::procs::test::ScriptedAgent agent;
+        auto client = agent.connectedClient();
+        Cluster c(4);
+        fillFour(c);
+        MigrationLogModel log;
+        MigrationMonitorWindow w(&c.model, &log);
+        w.setClient(client.get());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        MigrationMonitor *monitor = w.monitor();
+
+        // gcc (pid 200, a guest on 2) dragged onto 3: proc.migrate to node 2's agent.
+        const QPointF gcc = findDot(monitor->dots(), 200)->position;
+        const QPointF to = *monitor->nodeCentre(3);
+        QTest::mousePress(monitor, Qt::LeftButton, {}, gcc.toPoint());
+        for (int i = 1; i <= 8; ++i)
+            QTest::mouseMove(monitor, (gcc + (to - gcc) * qreal(i) / 8).toPoint());
+        QTest::mouseRelease(monitor, Qt::LeftButton, {}, to.toPoint());
+        const QJsonObject request = agent.waitFor(u"proc.migrate"_s);
+        const QJsonObject params = agent.paramsOf(request);
+        QCOMPARE(params.value("pid"_L1).toInt(), 200);
+        QCOMPARE(params.value("target"_L1).toInt(), 3);
+        QCOMPARE(params.value("node"_L1).toInt(), 2);
+        agent.replyError(
+            request, omview::RpcError(omview::ErrorCode::MigrationFailed,
+                                      u"node 3 runs another process with PID 200"_s,
+                                      QJsonObject{{u"reason"_s, u"pid-taken"_s}, {u"pid"_s, 200}}));
+        QTRY_VERIFY(w.statusText().contains(u"PID 200"_s));
+        QVERIFY(saveScreenshot(&w, u"migrationmonitor-refused"_s));
+
+        // povray (pid 100, a guest on 3) double-clicked: home, through node 3's agent; the
+        // failure shown before goes.
+        QTest::mouseDClick(monitor, Qt::LeftButton, {},
+                           findDot(monitor->dots(), 100)->position.toPoint());
+        const QJsonObject home = agent.waitFor(u"proc.migrate"_s);
+        QCOMPARE(agent.paramsOf(home).value("target"_L1).toString(), u"home"_s);
+        QCOMPARE(agent.paramsOf(home).value("node"_L1).toInt(), 3);
+        QCOMPARE(agent.paramsOf(home).value("pid"_L1).toInt(), 100);
+        QVERIFY(w.statusText().isEmpty());
+        agent.reply(home, QJsonObject{{u"node"_s, 1}, {u"bytes"_s, 1024}, {u"totalMs"_s, 80}});
+        QTest::qWait(100);
+        QVERIFY(w.statusText().isEmpty());
     }
 
     void screenshots_data() {
