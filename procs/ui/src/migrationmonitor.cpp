@@ -153,7 +153,20 @@ void MigrationMonitor::relayout() {
     m_hovered.reset();
     for (const NodeId node : std::as_const(m_nodes)) {
         const QPointF centre = m_centres.value(node);
-        const QList<GuestProcess> guests = m_guests.guestsOn(node);
+        // Taken from each home in turn: when not all fit, every home still has its dots.
+        QList<GuestProcess> guests = m_guests.guestsOn(node);
+        {
+            QHash<NodeId, int> seen;
+            QList<std::pair<int, qsizetype>> order;
+            for (qsizetype i = 0; i < guests.size(); ++i)
+                order.append({seen[guests.at(i).home]++, i});
+            std::ranges::stable_sort(order, {}, &std::pair<int, qsizetype>::first);
+            QList<GuestProcess> turns;
+            turns.reserve(guests.size());
+            for (const auto &[rank, i] : std::as_const(order))
+                turns.append(guests.at(i));
+            guests = std::move(turns);
+        }
         // Each turned towards its home, so that its line leaves the node on that side.
         QList<qreal> angles;
         angles.reserve(guests.size());
@@ -387,6 +400,9 @@ void MigrationMonitor::paintMoves(QPainter &p) const {
         p.drawEllipse(onCurve(from, to, shareDone(u.last.phase)), d * 1.4, d * 1.4);
     }
     for (const Effect &e : m_effects) {
+        // A node that left the tree while its move was still drawn.
+        if (!m_centres.contains(e.event.from) || !m_centres.contains(e.event.to))
+            continue;
         const auto [from, to] =
             rims(m_centres.value(e.event.from), m_centres.value(e.event.to), m_layout.nodeRadius);
         const qreal t = e.progress;

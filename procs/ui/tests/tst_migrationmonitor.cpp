@@ -376,6 +376,29 @@ private slots:
         QVERIFY(w.statusText().isEmpty());
     }
 
+    void crowdedNode() {
+        // 300 guests on node 1 of 8: as many as fit drawn around it, the rest counted.
+        Cluster c(8);
+        QList<ProcessInfo> many;
+        for (int i = 0; i < 300; ++i)
+            many.append(guest(5000 + i, u"worker"_s, NodeId(2 + i % 7)));
+        c.report(1, many);
+        MigrationMonitor monitor(&c.model);
+        monitor.resize(640, 560);
+        monitor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&monitor));
+        const auto dots = monitor.dots();
+        QVERIFY(dots.size() > 20);
+        QVERIFY(dots.size() < 300);
+        QSet<NodeId> homes;
+        for (const auto &d : dots) {
+            QCOMPARE(monitor.nodeAt(d.position), NodeId(1));
+            homes.insert(d.guest.home);
+        }
+        QCOMPARE(homes.size(), 7); // every home has its dots among those shown
+        QVERIFY(saveScreenshot(&monitor, u"migrationmonitor-crowded"_s));
+    }
+
     void screenshots_data() {
         QTest::addColumn<int>("nodes");
         QTest::addColumn<bool>("dark");
