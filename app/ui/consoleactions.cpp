@@ -113,6 +113,17 @@ ConsoleActions::ConsoleActions(QWidget *window) {
                "whole cluster over the collector's history, with statistics; print or export "
                "them. Click a chart to see the processes of that moment in the history "
                "browser.</p>"));
+    runProgram = add(u"runProgram"_s, themedIcon({u"system-run"_s, u"media-playback-start"_s}),
+                     tr("&Run Program…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+                     tr("<p><b>Run program.</b> Starts a program as a job of the cluster: where "
+                        "it starts, whether it may migrate, its profile; then shows where it "
+                        "runs, its output and its exit status.</p>"));
+    migrationMonitor = add(
+        u"migrationMonitor"_s, themedIcon({u"view-process-tree"_s, u"network-workgroup"_s}),
+        tr("&Migration Monitor…"), QKeySequence(Qt::CTRL | Qt::Key_M),
+        tr("<p><b>Migration monitor.</b> The nodes around a circle with the processes that "
+           "migrated on the node they run on, a line to their home; moves as they happen, and "
+           "the list of recent moves. Drag a process onto a node to move it there.</p>"));
     collectorHistory =
         add(u"collectorHistory"_s, themedIcon({u"view-history"_s, u"document-open-recent"_s}),
             tr("H&istory…"), QKeySequence(Qt::CTRL | Qt::Key_H),

@@ -16,6 +16,7 @@ ConsoleMenus ConsoleMenus::build(QMainWindow &window, const ConsoleActions &a) {
     m.file = bar->addMenu(tr("&File"));
     m.file->setObjectName(u"fileMenu"_s);
     m.file->addAction(a.connectCluster);
+    m.file->addAction(a.runProgram);
     m.file->addSeparator();
     m.file->addAction(a.quit);
 
@@ -38,6 +39,7 @@ ConsoleMenus ConsoleMenus::build(QMainWindow &window, const ConsoleActions &a) {
     m.columns->setWhatsThis(tr("<p>Shows or hides columns of the nodes pane.</p>"));
     m.view->addSeparator();
     m.view->addAction(a.viewFilter);
+    m.view->addAction(a.migrationMonitor);
 
     m.nodes = bar->addMenu(tr("&Nodes"));
     m.nodes->setObjectName(u"nodesMenu"_s);
@@ -71,6 +73,8 @@ ConsoleMenus ConsoleMenus::build(QMainWindow &window, const ConsoleActions &a) {
     t->addAction(a.connectCluster);
     t->addSeparator();
     t->addActions({a.nodeSettings, a.allNodesSettings, a.terminal});
+    t->addSeparator();
+    t->addActions({a.runProgram, a.migrationMonitor});
     t->addSeparator();
     t->addAction(a.saveConfiguration);
     t->addSeparator();

@@ -46,7 +46,11 @@
 #include <omview/procs/clusterprocessmodel.h>
 #include <omview/procs/processcommands.h>
 #include <omview/procs/processespane.h>
+#include <omview/procs/migrationfeed.h>
+#include <omview/procs/migrationlogmodel.h>
+#include <omview/procs/migrationmonitorwindow.h>
 #include <omview/procs/processfeed.h>
+#include <omview/procs/runprogramwizard.h>
 #include <omview/resources/icons.h>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +74,8 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
     , m_processFeed(new procs::ProcessFeed(m_processes, this))
     , m_processCommands(new procs::ProcessCommands(m_processes, this))
     , m_processesPane(new procs::ProcessesPane(m_processes, this))
+    , m_migrationLog(new procs::MigrationLogModel(this))
+    , m_migrationFeed(new procs::MigrationFeed(m_migrationLog, this))
     , m_collector(new CollectorControl(collectorSocket, this))
     , m_actions(this)
     , m_menus(ConsoleMenus::build(*this, m_actions)) {
@@ -104,17 +110,7 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
     connect(m_view, &NodesView::allNodesSettingsRequested, this, &MainWindow::openAllNodesSettings);
     connect(m_view, &NodesView::speedChosen, this, &MainWindow::onSpeedChosen);
     connect(m_view, &NodesView::selectionChanged, this, &MainWindow::updateActions);
-    m_processesPane->setCommands(m_processCommands);
-    connect(m_view, &NodesView::processesDropped, this,
-            [this](NodeId node, const QList<procs::ProcessRef> &processes) {
-                for (const procs::ProcessRef &process : processes)
-                    m_processCommands->migrate(
-                        process, MigrateTarget{MigrateTarget::Kind::Node, node});
-            });
-    connect(m_processCommands, &procs::ProcessCommands::finished, this,
-            [this](const procs::ProcessCommands::Outcome &outcome) {
-                showMessage(outcome.result ? *outcome.result : outcome.result.error());
-            });
+    connectProcesses();
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -139,9 +135,12 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
 MainWindow::~MainWindow() {
     closeSessionDialogs();
     // The processes' views, commands and feed before the tree they show and feed.
+    delete m_migrationMonitor.data();
+    delete m_runProgram.data();
     delete m_processesPane;
     delete m_processCommands;
     delete m_processFeed;
+    delete m_migrationFeed;
     if (m_session)
         m_session->close();
     m_commands.reset();

@@ -9,8 +9,6 @@
 #include <omview/console/nodetablemodel.h>
 #include <omview/console/promptdialogs.h>
 #include <omview/console/settingseditor.h>
-#include <omview/procs/processcommands.h>
-#include <omview/procs/processfeed.h>
 
 using namespace Qt::StringLiterals;
 
@@ -31,9 +29,8 @@ void MainWindow::closeSessionDialogs() {
 void MainWindow::connectTo(const ConnectionProfile &profile) {
     closeSessionDialogs();
     // The processes of the cluster left go with their subscriptions, before the connection.
-    m_processFeed->setClient(nullptr);
-    m_processFeed->setNodes({});
-    m_processCommands->setClient(nullptr);
+    setProcessClient(nullptr);
+    followNodes({});
     if (m_session)
         m_session->close();
     m_commands.reset();
@@ -59,7 +56,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile) {
                 QList<NodeId> ids;
                 for (const NodeRecord &n : nodes)
                     ids.append(n.node.id);
-                m_processFeed->setNodes(ids);
+                followNodes(ids);
             });
     connect(m_session.get(), &ClusterSession::clusterUpdated, this, [this] {
         if (m_shownCluster)
@@ -108,10 +105,8 @@ void MainWindow::onSessionState(ClusterSession::State state) {
     case ClusterSession::State::Connected:
         color = LampColor::up();
         // Connected, or connected again: every node's processes are followed anew.
-        if (m_session) {
-            m_processFeed->setClient(m_session->client());
-            m_processCommands->setClient(m_session->client());
-        }
+        if (m_session)
+            setProcessClient(m_session->client());
         break;
     case ClusterSession::State::Connecting:
     case ClusterSession::State::Reconnecting:

@@ -49,6 +49,8 @@
 #include <omview/procs/processdetailsdialog.h>
 #include <omview/procs/processespane.h>
 #include <omview/procs/processmime.h>
+#include <omview/procs/migrationmonitorwindow.h>
+#include <omview/procs/runprogramwizard.h>
 #include <omview/procs/processlistmodel.h>
 
 using namespace Qt::StringLiterals;
@@ -297,6 +299,56 @@ private slots:
         sleeper.kill();
         sleeper.waitForFinished();
         pane->filterEdit()->clear();
+    }
+
+    // The pane lists the processes of the nodes selected above, or of one node.
+    void processesOfSelectedNodes() {
+        procs::ProcessesPane *pane = m_window->processesPane();
+        const QAbstractItemModel *shown = pane->view()->model();
+        const auto nodesListed = [&] {
+            QSet<uint> nodes;
+            for (int row = 0; row < shown->rowCount(); ++row)
+                nodes.insert(
+                    shown->index(row, 0).data(procs::ProcessListModel::NodeIdRole).toUInt());
+            return nodes;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(nodesListed(), (QSet<uint>{1, 2, 3}), Slow);
+        view()->selectionModel()->select(
+            static_cast<QSortFilterProxyModel *>(view()->model())->mapFromSource(nodeIndex(2)),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QComboBox *nodes = pane->nodesBox();
+        nodes->setCurrentIndex(nodes->findText(u"Selected nodes"_s));
+        QTRY_COMPARE(nodesListed(), QSet<uint>{2});
+        view()->selectionModel()->select(
+            static_cast<QSortFilterProxyModel *>(view()->model())->mapFromSource(nodeIndex(3)),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTRY_COMPARE(nodesListed(), (QSet<uint>{2, 3}));
+        nodes->setCurrentIndex(nodes->findText(u"Node 1"_s));
+        QTRY_COMPARE(nodesListed(), QSet<uint>{1});
+        QVERIFY(saveScreenshot(m_window.get(), u"main-window-processes-node1"_s));
+        nodes->setCurrentIndex(0);
+        QTRY_COMPARE(nodesListed(), (QSet<uint>{1, 2, 3}));
+        view()->clearSelection();
+    }
+
+    // File → Run Program and View → Migration Monitor open their windows, once each.
+    void processWindows() {
+        m_window->consoleActions().runProgram->trigger();
+        QTRY_VERIFY(m_window->runProgramWizard() && m_window->runProgramWizard()->isVisible());
+        QVERIFY(QTest::qWaitForWindowExposed(m_window->runProgramWizard()));
+        QVERIFY(saveScreenshot(m_window->runProgramWizard(), u"main-window-run-program"_s));
+        m_window->consoleActions().runProgram->trigger();
+        QCOMPARE(m_window->findChildren<procs::RunProgramWizard *>().size(), 1);
+        m_window->runProgramWizard()->close();
+        QTRY_VERIFY(!m_window->runProgramWizard());
+
+        m_window->consoleActions().migrationMonitor->trigger();
+        QTRY_VERIFY(m_window->migrationMonitor() && m_window->migrationMonitor()->isVisible());
+        QVERIFY(QTest::qWaitForWindowExposed(m_window->migrationMonitor()));
+        QTest::qWait(500);
+        QVERIFY(saveScreenshot(m_window->migrationMonitor(), u"main-window-migration-monitor"_s));
+        m_window->migrationMonitor()->close();
+        QTRY_VERIFY(!m_window->migrationMonitor());
     }
 
     void sliderSetsTheSpeed() {
@@ -627,12 +679,11 @@ private slots:
             titles.append(a->text().remove(u'&'));
         QCOMPARE(titles, (QStringList{u"File"_s, u"View"_s, u"Nodes"_s, u"Config"_s, u"Collector"_s,
                                       u"Help"_s}));
-        for (QAction *a : m_window->findChildren<QAction *>()) {
-            const QString text = a->text().remove(u'&');
-            QVERIFY2(!text.contains(u"Run program"_s, Qt::CaseInsensitive) &&
-                         !text.contains(u"Processes"_s),
-                     qPrintable(text));
-        }
+        // The processes' windows: Run Program in File, the migration monitor in View.
+        QVERIFY(m_window->consoleMenus().file->actions().contains(
+            m_window->consoleActions().runProgram));
+        QVERIFY(m_window->consoleMenus().view->actions().contains(
+            m_window->consoleActions().migrationMonitor));
         for (QWidget *w :
              {static_cast<QWidget *>(view()), static_cast<QWidget *>(m_window->filterEdit()),
               static_cast<QWidget *>(m_window->filterStateBox())})

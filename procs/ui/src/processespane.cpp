@@ -1,4 +1,3 @@
-#include <KDescendantsProxyModel>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +16,7 @@
 #include <omview/procs/processespane.h>
 #include <omview/procs/processfilterproxymodel.h>
 #include <omview/procs/processlistmodel.h>
+#include <omview/procs/processscope.h>
 
 using namespace Qt::StringLiterals;
 
@@ -25,15 +25,19 @@ namespace omview::procs {
 ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     : QWidget(parent)
     , m_processes(processes)
-    , m_flat(new KDescendantsProxyModel(this))
+    , m_scope(new ProcessScope(processes, this))
     , m_filter(new ProcessFilterProxyModel(this))
     , m_text(new QLineEdit(this))
     , m_user(new QComboBox(this))
+    , m_nodes(new QComboBox(this))
     , m_view(new QTreeView(this)) {
     setObjectName(u"processesPane"_s);
-    m_flat->setDisplayAncestorData(false);
-    m_flat->setSourceModel(processes);
-    m_filter->setSourceModel(m_flat);
+    m_filter->setSourceModel(m_scope->model());
+    m_nodes->setObjectName(u"processNodes"_s);
+    m_nodes->setWhatsThis(tr("<p>Lists the processes of every node, of the nodes selected in "
+                             "the nodes pane, or of one node.</p>"));
+    m_nodes->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    refreshNodes();
 
     m_text->setObjectName(u"processFilter"_s);
     m_text->setPlaceholderText(tr("Filter processes"));
@@ -75,6 +79,7 @@ ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     auto *title = new QLabel(tr("Processes"), this);
     bar->addWidget(title);
     bar->addWidget(m_text, 1);
+    bar->addWidget(m_nodes);
     bar->addWidget(m_user);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -96,8 +101,57 @@ ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
         QMetaObject::invokeMethod(this, &ProcessesPane::refreshUsers, Qt::QueuedConnection);
     };
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_flat, signal, this, later);
-    connect(m_flat, &QAbstractItemModel::modelReset, this, later);
+        connect(m_scope->model(), signal, this, later);
+    connect(m_scope->model(), &QAbstractItemModel::modelReset, this, later);
+    // Nodes come and go with the cluster: the drop-down offers those there are.
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(processes, signal, this, [this](const QModelIndex &under) {
+            if (!under.isValid())
+                refreshNodes();
+        });
+    connect(processes, &QAbstractItemModel::modelReset, this, &ProcessesPane::refreshNodes);
+    connect(m_nodes, &QComboBox::currentIndexChanged, this, &ProcessesPane::applyScope);
+}
+
+// The drop-down's entries: All nodes, Selected nodes (when there is a nodes pane), then one
+// per node, each carrying the node's ID (0 for all, −1 for the selected ones).
+void ProcessesPane::refreshNodes() {
+    const QVariant chosen = m_nodes->currentData();
+    const QSignalBlocker block(m_nodes);
+    m_nodes->clear();
+    m_nodes->addItem(tr("All nodes"), 0);
+    if (m_followsSelection)
+        m_nodes->addItem(tr("Selected nodes"), -1);
+    for (const NodeId node : m_processes->nodeIds())
+        m_nodes->addItem(tr("Node %1").arg(node), qint64(node));
+    const int again = chosen.isValid() ? m_nodes->findData(chosen) : 0;
+    // A chosen node that left stays chosen, shown as such, until it comes back.
+    if (again < 0) {
+        m_nodes->addItem(tr("Node %1").arg(chosen.toLongLong()), chosen);
+        m_nodes->setCurrentIndex(m_nodes->count() - 1);
+    } else {
+        m_nodes->setCurrentIndex(again);
+    }
+}
+
+void ProcessesPane::applyScope() {
+    const qint64 chosen = m_nodes->currentData().toLongLong();
+    if (chosen == 0)
+        m_scope->showAll();
+    else if (chosen < 0)
+        m_scope->showNodes(m_selectedNodes);
+    else
+        m_scope->showNodes({NodeId(chosen)});
+}
+
+void ProcessesPane::setSelectedNodes(const QList<NodeId> &nodes) {
+    m_selectedNodes = nodes;
+    if (!m_followsSelection) {
+        m_followsSelection = true;
+        refreshNodes();
+    }
+    if (m_nodes->currentData().toLongLong() < 0)
+        applyScope();
 }
 
 ProcessesPane::~ProcessesPane() {
@@ -168,8 +222,9 @@ ProcessDetailsDialog *ProcessesPane::openDetails(const ProcessRef &process) {
 void ProcessesPane::refreshUsers() {
     m_usersPending = false;
     QSet<QString> users;
-    for (int row = 0; row < m_flat->rowCount(); ++row) {
-        const QString user = m_flat->index(row, 0).data(ProcessListModel::UserNameRole).toString();
+    const QAbstractItemModel *listed = m_scope->model();
+    for (int row = 0; row < listed->rowCount(); ++row) {
+        const QString user = listed->index(row, 0).data(ProcessListModel::UserNameRole).toString();
         if (!user.isEmpty())
             users.insert(user);
     }

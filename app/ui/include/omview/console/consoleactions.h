@@ -21,10 +21,12 @@ public:
 
     // File
     QAction *connectCluster;
+    QAction *runProgram;
     QAction *quit;
     // View
     QAction *viewFilter;
     QAction *viewStatusBar;
+    QAction *migrationMonitor;
     // Nodes
     QAction *nodeSettings;
     QAction *allNodesSettings;

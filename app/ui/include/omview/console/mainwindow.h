@@ -29,9 +29,13 @@ class HistoryWindow;
 }
 namespace omview::procs {
 class ClusterProcessModel;
+class MigrationFeed;
+class MigrationLogModel;
+class MigrationMonitorWindow;
 class ProcessCommands;
 class ProcessFeed;
 class ProcessesPane;
+class RunProgramWizard;
 } // namespace omview::procs
 
 namespace omview {
@@ -75,6 +79,9 @@ public:
     NodesView *nodesView() const { return m_view; }
     // The processes of the cluster, under the nodes pane.
     procs::ProcessesPane *processesPane() const { return m_processesPane; }
+    // The wizard and the monitor while open, else null.
+    procs::RunProgramWizard *runProgramWizard() const;
+    procs::MigrationMonitorWindow *migrationMonitor() const;
     // What the console does to processes: the pane's actions, drops on the nodes pane.
     procs::ProcessCommands *processCommands() const { return m_processCommands; }
     CollectorControl *collector() const { return m_collector; }
@@ -124,6 +131,15 @@ protected:
 
 private:
     void connectActions();
+    // The processes' parts: the pane's actions and scope, drops on the nodes, the wizard,
+    // the migration monitor (mainwindowprocesses.cpp).
+    void connectProcesses();
+    // The nodes of the cluster as the console shows them: processes and moves followed.
+    void followNodes(const QList<NodeId> &nodes);
+    // The connection to act and subscribe through, or none.
+    void setProcessClient(AgentClient *client);
+    procs::RunProgramWizard *openRunProgram();
+    procs::MigrationMonitorWindow *openMigrationMonitor();
     void fillColumnsMenu();
     void createStatusBar();
     QWidget *createFilterBar();
@@ -160,6 +176,8 @@ private:
     procs::ProcessFeed *m_processFeed;
     procs::ProcessCommands *m_processCommands;
     procs::ProcessesPane *m_processesPane;
+    procs::MigrationLogModel *m_migrationLog;
+    procs::MigrationFeed *m_migrationFeed;
     QSplitter *m_splitter = nullptr;
     CollectorControl *m_collector;
     ConsoleActions m_actions; // after the members above: its actions trigger their slots
@@ -177,6 +195,8 @@ private:
     QPointer<ConnectionsDialog> m_connections;
     QPointer<analyzer::AnalyzerWindow> m_analyzer;
     QPointer<history::HistoryWindow> m_history;
+    QPointer<procs::RunProgramWizard> m_runProgram;
+    QPointer<procs::MigrationMonitorWindow> m_migrationMonitor;
     QList<QAction *> m_columnActions;
     bool m_shownCluster = false;
     const ClusterSession *m_failureShownFor = nullptr; // one error box per session

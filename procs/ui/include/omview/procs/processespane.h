@@ -7,8 +7,8 @@
 #include <QList>
 #include <QPointer>
 #include <QWidget>
+#include <omview/protocol/types.h>
 
-class KDescendantsProxyModel;
 class QComboBox;
 class QLineEdit;
 class QTreeView;
@@ -20,6 +20,7 @@ class ProcessActions;
 class ProcessCommands;
 class ProcessDetailsDialog;
 class ProcessFilterProxyModel;
+class ProcessScope;
 struct ProcessRef;
 
 class ProcessesPane : public QWidget {
@@ -33,6 +34,13 @@ public:
     ProcessFilterProxyModel *filterModel() const { return m_filter; }
     QLineEdit *filterEdit() const { return m_text; }
     QComboBox *userBox() const { return m_user; }
+    // Which nodes' processes are listed: all, the nodes selected in the nodes pane, or one.
+    QComboBox *nodesBox() const { return m_nodes; }
+    ProcessScope *scope() const { return m_scope; }
+
+    // The nodes selected in the nodes pane (empty: none, or the cluster row): listed when
+    // the drop-down says "Selected nodes", which the pane offers once this is called.
+    void setSelectedNodes(const QList<NodeId> &nodes);
 
     // What the pane's context menu, keys and details dialogs do to processes (not owned;
     // null: the pane only shows). The actions act on the selected rows.
@@ -48,15 +56,21 @@ private:
     void refreshUsers();
 
     void selectionChanged();
+    // The drop-down's node entries follow the nodes of the tree.
+    void refreshNodes();
+    void applyScope();
 
     ClusterProcessModel *m_processes;
     ProcessCommands *m_commands = nullptr;
     ProcessActions *m_actions = nullptr;
     QList<QPointer<ProcessDetailsDialog>> m_details;
-    KDescendantsProxyModel *m_flat;
+    ProcessScope *m_scope;
     ProcessFilterProxyModel *m_filter;
     QLineEdit *m_text;
     QComboBox *m_user;
+    QComboBox *m_nodes;
+    QList<NodeId> m_selectedNodes;
+    bool m_followsSelection = false; // setSelectedNodes() was called: "Selected nodes" offered
     QTreeView *m_view;
     bool m_usersPending = false;
 };
