@@ -45,7 +45,7 @@ ProcessActions::ProcessActions(ProcessCommands *commands, QWidget *owner)
     migrateHome = makeAction(owner, u"processMigrateHome"_s, tr("&Home Node"),
                              tr("<p>Brings the processes back to the node they started "
                                 "on.</p>"),
-                             Qt::CTRL | Qt::Key_H);
+                             Qt::CTRL | Qt::SHIFT | Qt::Key_B);
     terminate = makeAction(owner, u"processTerminate"_s, tr("&Terminate…"),
                            tr("<p>Asks the processes to end (SIGTERM).</p>"), Qt::Key_Delete);
     kill = makeAction(owner, u"processKill"_s, tr("&Kill…"),
@@ -61,8 +61,7 @@ ProcessActions::ProcessActions(ProcessCommands *commands, QWidget *owner)
                            "line for the CPU) to 19 (last).</p>"));
     lock = makeAction(owner, u"processLock"_s, tr("&Lock to Node"),
                       tr("<p>Keeps the processes on the node they run on: the balancer "
-                         "leaves them alone.</p>"),
-                      Qt::CTRL | Qt::Key_L);
+                         "leaves them alone.</p>"));
     unlock = makeAction(owner, u"processUnlock"_s, tr("&Unlock"),
                         tr("<p>Lets the balancer move the processes again.</p>"));
 

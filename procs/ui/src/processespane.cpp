@@ -16,6 +16,7 @@
 #include <omview/procs/processespane.h>
 #include <omview/procs/processfilterproxymodel.h>
 #include <omview/procs/processlistmodel.h>
+#include <omview/procs/processmarkdelegate.h>
 #include <omview/procs/processscope.h>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +60,7 @@ ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     m_view->setDragEnabled(true);
     m_view->setDragDropMode(QAbstractItemView::DragOnly);
     m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setItemDelegateForColumn(ProcessListModel::PidColumn, new ProcessMarkDelegate(this));
     m_view->sortByColumn(ProcessListModel::CpuColumn, Qt::DescendingOrder);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setWhatsThis(tr("<p>The columns of the processes pane. Click a header to "
@@ -72,7 +74,13 @@ ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     m_view->setWhatsThis(tr("<p>The processes of the cluster, one row each. <b>Node</b> says "
                             "where a process runs: <i>home</i> on the node it started on, "
                             "else the node it migrated to. A guest is listed by the node it "
-                            "runs on, with its home node.</p>"));
+                            "runs on, with its home node.</p><p>Marks beside the PID: an arrow "
+                            "leaving for a process that migrated away, an arrow arriving for a "
+                            "guest, a padlock for a process locked to its node, a barred circle "
+                            "for one that cannot migrate (the Can't move column says why).</p>"
+                            "<p>Double-click a process for its details; the context menu "
+                            "migrates, signals, renices and locks the selected ones; drag them "
+                            "onto a node above to migrate them there.</p>"));
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
