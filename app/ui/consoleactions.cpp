@@ -70,6 +70,12 @@ ConsoleActions::ConsoleActions(QWidget *window) {
                    tr("<p><b>Open terminal.</b> Starts your terminal ($TERMINAL, else "
                       "x-terminal-emulator) with an SSH session on the current node, as the "
                       "user, port and key of the connection profile.</p>"));
+    remoteProcesses =
+        add(u"remoteProcesses"_s, themedIcon(u"view-process-tree"_s), tr("&Remote Processes…"),
+            QKeySequence(Qt::CTRL | Qt::Key_G),
+            tr("<p><b>Remote processes.</b> The guests of the current node — processes from "
+               "other nodes that run there — with their homes; send them home or to the best "
+               "node, some or all.</p>"));
 
     useSsh = add(u"useSsh"_s, QIcon(), tr("Use &SSH"), {},
                  tr("<p><b>Use SSH.</b> Checked: the console reaches the cluster over SSH, with "

@@ -45,7 +45,7 @@ ConsoleMenus ConsoleMenus::build(QMainWindow &window, const ConsoleActions &a) {
     m.nodes->setObjectName(u"nodesMenu"_s);
     m.nodes->addActions({a.nodeSettings, a.allNodesSettings});
     m.nodes->addSeparator();
-    m.nodes->addAction(a.terminal);
+    m.nodes->addActions({a.remoteProcesses, a.terminal});
 
     m.config = bar->addMenu(tr("C&onfig"));
     m.config->setObjectName(u"configMenu"_s);

@@ -50,6 +50,7 @@
 #include <omview/procs/migrationlogmodel.h>
 #include <omview/procs/migrationmonitorwindow.h>
 #include <omview/procs/processfeed.h>
+#include <omview/procs/remoteprocessesdialog.h>
 #include <omview/procs/runprogramwizard.h>
 #include <omview/resources/icons.h>
 
@@ -115,7 +116,8 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
             &MainWindow::updateActions);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
-        menu.addActions({m_actions.nodeSettings, m_actions.allNodesSettings, m_actions.terminal});
+        menu.addActions({m_actions.nodeSettings, m_actions.allNodesSettings,
+                         m_actions.remoteProcesses, m_actions.terminal});
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -136,6 +138,8 @@ MainWindow::~MainWindow() {
     closeSessionDialogs();
     // The processes' views, commands and feed before the tree they show and feed.
     delete m_migrationMonitor.data();
+    for (const auto &dialog : std::as_const(m_remoteProcesses))
+        delete dialog.data();
     delete m_runProgram.data();
     delete m_processesPane;
     delete m_processCommands;
@@ -520,6 +524,7 @@ void MainWindow::updateActions() {
     m_actions.nodeSettings->setEnabled(connected && !selection.isEmpty());
     m_actions.allNodesSettings->setEnabled(connected);
     m_actions.terminal->setEnabled(m_view->currentNode().has_value());
+    m_actions.remoteProcesses->setEnabled(m_view->currentNode().has_value());
     const auto state = m_collector->state();
     const bool running = state == CollectorControl::State::Running;
     const bool busy =

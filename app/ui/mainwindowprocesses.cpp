@@ -10,6 +10,7 @@
 #include <omview/procs/processcommands.h>
 #include <omview/procs/processespane.h>
 #include <omview/procs/processfeed.h>
+#include <omview/procs/remoteprocessesdialog.h>
 #include <omview/procs/runprogramwizard.h>
 #include <omview/protocol/agentclient.h>
 
@@ -43,6 +44,8 @@ void MainWindow::connectProcesses() {
     connect(m_actions.runProgram, &QAction::triggered, this, &MainWindow::openRunProgram);
     connect(m_actions.migrationMonitor, &QAction::triggered, this,
             &MainWindow::openMigrationMonitor);
+    connect(m_actions.remoteProcesses, &QAction::triggered, this,
+            &MainWindow::openRemoteProcesses);
 }
 
 void MainWindow::followNodes(const QList<NodeId> &nodes) {
@@ -97,6 +100,26 @@ procs::MigrationMonitorWindow *MainWindow::openMigrationMonitor() {
             monitor->setClient(m_session->client());
         return monitor;
     });
+}
+
+procs::RemoteProcessesDialog *MainWindow::openRemoteProcesses() {
+    const auto node = m_view->currentNode();
+    if (!node)
+        return nullptr;
+    m_remoteProcesses.removeAll(nullptr);
+    // One window per node, raised when open already.
+    for (const auto &open : std::as_const(m_remoteProcesses))
+        if (open->node() == *node) {
+            open->show();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    auto *dialog = new procs::RemoteProcessesDialog(m_processes, m_processCommands, *node, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_remoteProcesses.append(dialog);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace omview

@@ -50,6 +50,7 @@
 #include <omview/procs/processespane.h>
 #include <omview/procs/processmime.h>
 #include <omview/procs/migrationmonitorwindow.h>
+#include <omview/procs/remoteprocessesdialog.h>
 #include <omview/procs/runprogramwizard.h>
 #include <omview/procs/processlistmodel.h>
 
@@ -349,6 +350,19 @@ private slots:
         QVERIFY(saveScreenshot(m_window->migrationMonitor(), u"main-window-migration-monitor"_s));
         m_window->migrationMonitor()->close();
         QTRY_VERIFY(!m_window->migrationMonitor());
+
+        // Nodes → Remote Processes: the guests of the current node (none on loopback).
+        view()->setCurrentIndex(
+            static_cast<QSortFilterProxyModel *>(view()->model())->mapFromSource(nodeIndex(2)));
+        QVERIFY(m_window->consoleActions().remoteProcesses->isEnabled());
+        m_window->consoleActions().remoteProcesses->trigger();
+        procs::RemoteProcessesDialog *guests = nullptr;
+        QTRY_VERIFY((guests = m_window->findChild<procs::RemoteProcessesDialog *>()) &&
+                    guests->isVisible());
+        QCOMPARE(guests->node(), 2u);
+        QCOMPARE(guests->view()->model()->rowCount(), 0);
+        guests->close();
+        view()->clearSelection();
     }
 
     void sliderSetsTheSpeed() {

@@ -24,11 +24,20 @@ void ProcessFilterProxyModel::setText(const QString &text) {
     invalidateRowsFilter();
 }
 
+void ProcessFilterProxyModel::setGuestsOnly(bool guestsOnly) {
+    if (guestsOnly == m_guestsOnly)
+        return;
+    m_guestsOnly = guestsOnly;
+    invalidateRowsFilter();
+}
+
 bool ProcessFilterProxyModel::filterAcceptsRow(int sourceRow,
                                                const QModelIndex &sourceParent) const {
     const QModelIndex row = sourceModel()->index(sourceRow, 0, sourceParent);
     // The flattened tree keeps the nodes' own rows; a list of processes shows none.
     if (row.data(ClusterProcessModel::NodeRowRole).toBool())
+        return false;
+    if (m_guestsOnly && !row.data(ProcessListModel::GuestRole).toBool())
         return false;
     if (m_user && row.data(ProcessListModel::UserNameRole).toString() != *m_user)
         return false;

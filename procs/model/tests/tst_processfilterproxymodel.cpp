@@ -85,6 +85,25 @@ private slots:
         QCOMPARE(pids(), (QList<int>{10, 12}));
     }
 
+    void guestsOnly() {
+        ProcessInfo guest = process(22, u"alice"_s, u"render"_s, 50);
+        guest.guest = true;
+        guest.home = 1;
+        ProcessListDelta delta;
+        delta.added = {guest};
+        m_two->apply({process(20, u"alice"_s, u"encode"_s, 12), process(21, u"root"_s, u"sshd"_s, 0),
+                      guest},
+                     delta);
+        m_filter->setGuestsOnly(true);
+        QVERIFY(m_filter->guestsOnly());
+        QCOMPARE(pids(), QList<int>{22});
+        m_filter->setUser(u"bob"_s); // with the other filters
+        QCOMPARE(pids(), QList<int>{});
+        m_filter->setUser(std::nullopt);
+        m_filter->setGuestsOnly(false);
+        QCOMPARE(pids(), (QList<int>{10, 11, 20, 21, 22}));
+    }
+
     void sortsNumbersAsNumbers() {
         m_filter->sort(ProcessListModel::CpuColumn, Qt::DescendingOrder);
         QCOMPARE(pids(), (QList<int>{11, 20, 10, 21})); // 100, 12, 9.5, 0 — not "9.5" > "12"

@@ -31,6 +31,7 @@ public:
     QAction *nodeSettings;
     QAction *allNodesSettings;
     QAction *terminal;
+    QAction *remoteProcesses;
     // Config
     QAction *useSsh;
     QAction *connections;

@@ -35,6 +35,7 @@ class MigrationMonitorWindow;
 class ProcessCommands;
 class ProcessFeed;
 class ProcessesPane;
+class RemoteProcessesDialog;
 class RunProgramWizard;
 } // namespace omview::procs
 
@@ -140,6 +141,8 @@ private:
     void setProcessClient(AgentClient *client);
     procs::RunProgramWizard *openRunProgram();
     procs::MigrationMonitorWindow *openMigrationMonitor();
+    // The guests of the current node.
+    procs::RemoteProcessesDialog *openRemoteProcesses();
     void fillColumnsMenu();
     void createStatusBar();
     QWidget *createFilterBar();
@@ -197,6 +200,7 @@ private:
     QPointer<history::HistoryWindow> m_history;
     QPointer<procs::RunProgramWizard> m_runProgram;
     QPointer<procs::MigrationMonitorWindow> m_migrationMonitor;
+    QList<QPointer<procs::RemoteProcessesDialog>> m_remoteProcesses;
     QList<QAction *> m_columnActions;
     bool m_shownCluster = false;
     const ClusterSession *m_failureShownFor = nullptr; // one error box per session

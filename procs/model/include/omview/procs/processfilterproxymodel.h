@@ -21,6 +21,10 @@ public:
     // "" matches all.
     void setText(const QString &text);
     const QString &text() const { return m_text; }
+    // Only guests: processes from other nodes that run on the node listing them (the remote
+    // processes manager).
+    void setGuestsOnly(bool guestsOnly);
+    bool guestsOnly() const { return m_guestsOnly; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -28,6 +32,7 @@ protected:
 private:
     std::optional<QString> m_user;
     QString m_text;
+    bool m_guestsOnly = false;
 };
 
 } // namespace omview::procs
