@@ -39,6 +39,7 @@
 #include <omview/console/nodesview.h>
 #include <omview/console/nodetablemodel.h>
 #include <omview/console/promptdialogs.h>
+#include <omview/console/sessionprompts.h>
 #include <omview/console/savehistorydialog.h>
 #include <omview/console/terminalcommand.h>
 #include <omview/history/historysession.h>
@@ -80,6 +81,8 @@ MainWindow::MainWindow(QSettings &settings, const QString &collectorSocket, QWid
     , m_collector(new CollectorControl(collectorSocket, this))
     , m_actions(this)
     , m_menus(ConsoleMenus::build(*this, m_actions)) {
+    m_prompts = new SessionPrompts(this);
+    connect(m_prompts, &SessionPrompts::message, this, &MainWindow::showMessage);
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("omview"));
     setWindowIcon(applicationIcon());

@@ -8,6 +8,7 @@
 #include <omview/console/nodesettingsdialog.h>
 #include <omview/console/nodetablemodel.h>
 #include <omview/console/promptdialogs.h>
+#include <omview/console/sessionprompts.h>
 #include <omview/console/settingseditor.h>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +24,7 @@ void MainWindow::closeSessionDialogs() {
             dialog->close();
     }
     m_dialogs.clear();
-    onPromptWithdrawn();
+    m_prompts->withdraw();
 }
 
 void MainWindow::connectTo(const ConnectionProfile &profile) {
@@ -43,11 +44,7 @@ void MainWindow::connectTo(const ConnectionProfile &profile) {
     m_model->trackSpeedChanges(m_commands.get());
     connect(m_session.get(), &ClusterSession::stateChanged, this, &MainWindow::onSessionState);
     connect(m_session.get(), &ClusterSession::message, this, &MainWindow::showMessage);
-    connect(m_session.get(), &ClusterSession::hostKeyUnknown, this, &MainWindow::onHostKey);
-    connect(m_session.get(), &ClusterSession::credentialsRequested, this,
-            &MainWindow::onCredentials);
-    connect(m_session.get(), &ClusterSession::promptWithdrawn, this,
-            &MainWindow::onPromptWithdrawn);
+    m_prompts->follow(m_session.get());
     connect(m_commands.get(), &ClusterCommands::done, this, &MainWindow::showMessage);
     // The model follows the session through an earlier connection, so it has the rows by now.
     // The processes pane lists the nodes the cluster table lists.
@@ -159,59 +156,12 @@ void MainWindow::onSessionState(ClusterSession::State state) {
     updateActions();
 }
 
-void MainWindow::onHostKey(const HostKeyPrompt &prompt) {
-    onPromptWithdrawn();
-    m_hostKey = new HostKeyDialog(prompt, this);
-    m_hostKey->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_hostKey, &QDialog::finished, this, [this](int result) {
-        SshTransport *ssh = m_session ? m_session->sshTransport() : nullptr;
-        if (!ssh)
-            return;
-        if (result == QDialog::Accepted) {
-            ssh->acceptHostKey();
-            showMessage(tr("Host key of %1 trusted").arg(m_hostKey->prompt().host));
-        } else {
-            ssh->rejectHostKey();
-            showMessage(
-                tr("Host key of %1 not trusted: not connecting").arg(m_hostKey->prompt().host));
-        }
-    });
-    m_hostKey->open();
-}
-
-void MainWindow::onCredentials(const CredentialsPrompt &prompt) {
-    onPromptWithdrawn();
-    m_credentials = new CredentialsDialog(prompt, this);
-    m_credentials->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_credentials, &QDialog::finished, this, [this](int result) {
-        SshTransport *ssh = m_session ? m_session->sshTransport() : nullptr;
-        if (!ssh)
-            return;
-        if (result == QDialog::Accepted)
-            ssh->answerCredentials(m_credentials->answers());
-        else
-            ssh->cancelCredentials();
-    });
-    m_credentials->open();
-}
-
 HostKeyDialog *MainWindow::hostKeyDialog() const {
-    return m_hostKey;
+    return m_prompts->hostKeyDialog();
 }
 
 CredentialsDialog *MainWindow::credentialsDialog() const {
-    return m_credentials;
-}
-
-void MainWindow::onPromptWithdrawn() {
-    // The question was settled elsewhere: close the dialog without answering it.
-    for (QDialog *dialog :
-         {static_cast<QDialog *>(m_hostKey.data()), static_cast<QDialog *>(m_credentials.data())}) {
-        if (dialog) {
-            dialog->disconnect(this);
-            dialog->close();
-        }
-    }
+    return m_prompts->credentialsDialog();
 }
 
 } // namespace omview

@@ -194,6 +194,20 @@ private slots:
         QCOMPARE(shown->index(0, procs::ProcessListModel::NodeColumn).data().toString(),
                  u"home"_s);
         QVERIFY(saveScreenshot(m_window.get(), u"main-window-processes"_s));
+        // The header's menu hides and shows columns; the last one shown cannot go.
+        QHeaderView *header = pane->view()->header();
+        QMenu *columns = pane->columnsMenu();
+        QCOMPARE(columns->actions().size(), procs::ProcessListModel::ColumnCount);
+        columns->findChild<QAction *>(u"processColumn%1"_s.arg(
+                                           procs::ProcessListModel::CantMoveColumn))
+            ->trigger();
+        QVERIFY(header->isSectionHidden(procs::ProcessListModel::CantMoveColumn));
+        for (int column = 1; column < procs::ProcessListModel::ColumnCount; ++column)
+            header->setSectionHidden(column, true);
+        columns = pane->columnsMenu();
+        QVERIFY(!columns->findChild<QAction *>(u"processColumn0"_s)->isEnabled());
+        for (int column = 0; column < procs::ProcessListModel::ColumnCount; ++column)
+            header->setSectionHidden(column, false);
         QTRY_VERIFY(pane->userBox()->count() > 1);
         pane->filterEdit()->clear();
         QTRY_COMPARE(shown->rowCount(), all);

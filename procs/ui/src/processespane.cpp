@@ -65,7 +65,13 @@ ProcessesPane::ProcessesPane(ClusterProcessModel *processes, QWidget *parent)
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setWhatsThis(tr("<p>The columns of the processes pane. Click a header to "
                                       "sort the processes by it, drag it to move the column, "
-                                      "drag its edge to resize it.</p>"));
+                                      "drag its edge to resize it; its context menu shows and "
+                                      "hides columns.</p>"));
+    m_view->header()->setSectionsMovable(true);
+    m_view->header()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->header(), &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        columnsMenu()->popup(m_view->header()->mapToGlobal(at));
+    });
     // Wide enough for every title, in any language, before there is a row.
     for (int column = 0; column < m_view->header()->count(); ++column)
         m_view->header()->resizeSection(
@@ -190,6 +196,34 @@ void ProcessesPane::setCommands(ProcessCommands *commands) {
     // A selected row whose lock or node changed: the actions follow.
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &ProcessesPane::selectionChanged);
     selectionChanged();
+}
+
+QMenu *ProcessesPane::columnsMenu() {
+    if (!m_columns) {
+        m_columns = new QMenu(this);
+        m_columns->setObjectName(u"processColumns"_s);
+    }
+    m_columns->clear();
+    QHeaderView *header = m_view->header();
+    int shown = 0;
+    for (int column = 0; column < header->count(); ++column)
+        shown += header->isSectionHidden(column) ? 0 : 1;
+    // In the order the user arranged them.
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        const QString title =
+            m_filter->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        QAction *toggle = m_columns->addAction(title);
+        toggle->setObjectName(u"processColumn%1"_s.arg(column));
+        toggle->setWhatsThis(tr("<p>Shows or hides the column %1.</p>").arg(title));
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(column));
+        toggle->setEnabled(header->isSectionHidden(column) || shown > 1);
+        connect(toggle, &QAction::toggled, this, [header, column](bool on) {
+            header->setSectionHidden(column, !on);
+        });
+    }
+    return m_columns;
 }
 
 QList<ProcessRef> ProcessesPane::selectedProcesses() const {

@@ -47,6 +47,7 @@ class CredentialsDialog;
 class ElidedLabel;
 class HelpViewer;
 class HostKeyDialog;
+class SessionPrompts;
 class LampLabel;
 class NodeFilterProxyModel;
 class NodeSettingsDialog;
@@ -150,9 +151,6 @@ private:
     void writeSettings();
     void closeSessionDialogs();
     void onSessionState(ClusterSession::State state);
-    void onHostKey(const HostKeyPrompt &prompt);
-    void onCredentials(const CredentialsPrompt &prompt);
-    void onPromptWithdrawn();
     void onSpeedChosen(NodeId node, std::uint32_t speed);
     void onCollectorState();
     void updateActions();
@@ -192,8 +190,7 @@ private:
     LampLabel *m_connection = nullptr;
     LampLabel *m_collectorLamp = nullptr;
     QList<QPointer<NodeSettingsDialog>> m_dialogs;
-    QPointer<HostKeyDialog> m_hostKey;
-    QPointer<CredentialsDialog> m_credentials;
+    SessionPrompts *m_prompts = nullptr; // made first thing in the constructor
     QPointer<HelpViewer> m_help;
     QPointer<ConnectionsDialog> m_connections;
     QPointer<analyzer::AnalyzerWindow> m_analyzer;

@@ -11,6 +11,7 @@
 
 class QComboBox;
 class QLineEdit;
+class QMenu;
 class QTreeView;
 
 namespace omview::procs {
@@ -50,6 +51,9 @@ public:
     QList<ProcessRef> selectedProcesses() const;
     // Opens the process's details, or raises them when open already.
     ProcessDetailsDialog *openDetails(const ProcessRef &process);
+    // The header's context menu: a checkable entry per column, to show or hide it (the last
+    // one shown stays). Built afresh each time, from the header as it is.
+    QMenu *columnsMenu();
 
 private:
     // The users of the processes listed, for the drop-down (the choice kept).
@@ -69,6 +73,7 @@ private:
     QLineEdit *m_text;
     QComboBox *m_user;
     QComboBox *m_nodes;
+    QMenu *m_columns = nullptr;
     QList<NodeId> m_selectedNodes;
     bool m_followsSelection = false; // setSelectedNodes() was called: "Selected nodes" offered
     QTreeView *m_view;
