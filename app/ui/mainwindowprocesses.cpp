@@ -3,6 +3,7 @@
 #include <omview/console/childwindow.h>
 #include <omview/console/mainwindow.h>
 #include <omview/console/nodesview.h>
+#include <omview/console/processwindows.h>
 #include <omview/procs/clusterprocessmodel.h>
 #include <omview/procs/migrationfeed.h>
 #include <omview/procs/migrationlogmodel.h>
@@ -77,8 +78,7 @@ procs::RunProgramWizard *MainWindow::openRunProgram() {
     if (!m_session || m_session->state() != ClusterSession::State::Connected)
         return nullptr;
     return openChildWindow(m_runProgram, [this] {
-        auto *wizard = new procs::RunProgramWizard(m_session->client(), this);
-        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        procs::RunProgramWizard *wizard = newRunProgramWizard(m_session.get(), this);
         connect(wizard, &procs::RunProgramWizard::jobStarted, this,
                 [this](const SpawnResult &job) {
                     showMessage(tr("Job %1 started on node %2 as PID %3")
@@ -92,13 +92,7 @@ procs::RunProgramWizard *MainWindow::openRunProgram() {
 
 procs::MigrationMonitorWindow *MainWindow::openMigrationMonitor() {
     return openChildWindow(m_migrationMonitor, [this] {
-        auto *monitor = new procs::MigrationMonitorWindow(m_processes, m_migrationLog, this);
-        monitor->setWindowFlag(Qt::Window);
-        monitor->setAttribute(Qt::WA_DeleteOnClose);
-        monitor->setWindowTitle(tr("Migration Monitor — omview"));
-        if (m_session && m_session->state() == ClusterSession::State::Connected)
-            monitor->setClient(m_session->client());
-        return monitor;
+        return newMigrationMonitor(m_processes, m_migrationLog, m_session.get(), this);
     });
 }
 

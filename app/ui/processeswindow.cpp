@@ -13,6 +13,7 @@
 #include <omview/console/childwindow.h>
 #include <omview/console/clustersession.h>
 #include <omview/console/processeswindow.h>
+#include <omview/console/processwindows.h>
 #include <omview/console/sessionprompts.h>
 #include <omview/procs/clusterprocessmodel.h>
 #include <omview/procs/migrationfeed.h>
@@ -67,6 +68,9 @@ ProcessesWindow::ProcessesWindow(QSettings &settings, QWidget *parent)
 }
 
 ProcessesWindow::~ProcessesWindow() {
+    // The session's last signals (closing) find nothing of this window to update.
+    if (m_session)
+        m_session->disconnect(this);
     // The windows over the models first, then what feeds them, then the connection.
     delete m_monitor.data();
     delete m_wizard.data();
@@ -112,8 +116,10 @@ void ProcessesWindow::connectTo(const ConnectionProfile &profile) {
     m_feed->setNodes({});
     m_moves->setNodes({});
     m_prompts->follow(nullptr);
-    if (m_session)
+    if (m_session) {
+        m_session->disconnect(this);
         m_session->close();
+    }
     m_session = std::make_unique<ClusterSession>(profile);
     m_shown = false;
     m_prompts->follow(m_session.get());
@@ -160,22 +166,12 @@ void ProcessesWindow::showMessage(const QString &text) {
 procs::RunProgramWizard *ProcessesWindow::openRunProgram() {
     if (!m_session || m_session->state() != ClusterSession::State::Connected)
         return nullptr;
-    return openChildWindow(m_wizard, [this] {
-        auto *wizard = new procs::RunProgramWizard(m_session->client(), this);
-        wizard->setAttribute(Qt::WA_DeleteOnClose);
-        return wizard;
-    });
+    return openChildWindow(m_wizard, [this] { return newRunProgramWizard(m_session.get(), this); });
 }
 
 procs::MigrationMonitorWindow *ProcessesWindow::openMigrationMonitor() {
     return openChildWindow(m_monitor, [this] {
-        auto *monitor = new procs::MigrationMonitorWindow(m_processes, m_log, this);
-        monitor->setWindowFlag(Qt::Window);
-        monitor->setAttribute(Qt::WA_DeleteOnClose);
-        monitor->setWindowTitle(tr("Migration Monitor — omview"));
-        if (m_session && m_session->state() == ClusterSession::State::Connected)
-            monitor->setClient(m_session->client());
-        return monitor;
+        return newMigrationMonitor(m_processes, m_log, m_session.get(), this);
     });
 }
 

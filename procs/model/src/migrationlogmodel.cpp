@@ -63,7 +63,7 @@ QString processText(const MigrationEvent &e) {
 
 QString outcomeText(const MigrationEvent &e) {
     if (e.phase == "failed"_L1 && !e.failure.isEmpty())
-        return Model::tr("failed: %1").arg(e.failure);
+        return MigrationLogModel::tr("failed: %1").arg(e.failure);
     return Model::phaseText(e.phase);
 }
 
@@ -73,20 +73,20 @@ QString toolTipOf(const MigrationEvent &e, std::int64_t startedAt, int column) {
     case Model::TimeColumn:
         return locale.toString(QDateTime::fromMSecsSinceEpoch(startedAt), QLocale::LongFormat);
     case Model::ProcessColumn:
-        return Model::tr("Process %1 (%2), at home on node %3")
+        return MigrationLogModel::tr("Process %1 (%2), at home on node %3")
             .arg(e.pid)
             .arg(e.command, QString::number(e.home));
     case Model::MoveColumn:
-        return Model::tr("From node %1 to node %2").arg(e.from).arg(e.to);
+        return MigrationLogModel::tr("From node %1 to node %2").arg(e.from).arg(e.to);
     case Model::OutcomeColumn:
         if (e.phase == "failed"_L1)
             return ProcessFormat::escapedRichText(
                 e.message.isEmpty() ? outcomeText(e) : u"%1\n%2"_s.arg(outcomeText(e), e.message));
-        return isFinal(e.phase) ? QString() : Model::tr("Under way: %1").arg(outcomeText(e));
+        return isFinal(e.phase) ? QString() : MigrationLogModel::tr("Under way: %1").arg(outcomeText(e));
     case Model::FreezeColumn:
-        return Model::tr("How long the process was stopped");
+        return MigrationLogModel::tr("How long the process was stopped");
     case Model::BytesColumn:
-        return Model::tr("%1 bytes of image sent").arg(locale.toString(qlonglong(e.bytes)));
+        return MigrationLogModel::tr("%1 bytes of image sent").arg(locale.toString(qlonglong(e.bytes)));
     default:
         return {};
     }

@@ -84,7 +84,7 @@ ProcessDetailsDialog::ProcessDetailsDialog(ClusterProcessModel *processes,
                               "balancer finds best, its home node, or a node of your "
                               "choice.</p>"));
     m_migrate->setObjectName(u"migrate"_s);
-    m_migrate->setWhatsThis(tr("<p>Moves the process to the node chosen beside. It stops "
+    m_migrate->setWhatsThis(tr("<p>Moves the process to the node chosen next to it. It stops "
                                "for the move and runs on there; if the move fails it runs on "
                                "where it was, and the reason is shown below.</p>"));
     m_nice->setObjectName(u"nice"_s);
@@ -92,7 +92,7 @@ ProcessDetailsDialog::ProcessDetailsDialog(ClusterProcessModel *processes,
     m_nice->setWhatsThis(tr("<p>The nice value to give the process: −20 puts it first in "
                             "line for the CPU, 19 last. Lowering it needs root.</p>"));
     m_renice->setObjectName(u"renice"_s);
-    m_renice->setWhatsThis(tr("<p>Gives the process the nice value beside.</p>"));
+    m_renice->setWhatsThis(tr("<p>Gives the process the nice value next to it.</p>"));
     m_lock->setObjectName(u"lock"_s);
     m_lock->setWhatsThis(tr("<p>Locks the process to the node it runs on, so that the "
                             "balancer leaves it there, or unlocks it.</p>"));

@@ -97,7 +97,7 @@ ProgramPage::ProgramPage(QWidget *parent)
     m_env->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_env->setPlainText(defaultEnvironment().join(u'\n'));
     m_env->setFixedHeight(m_env->fontMetrics().lineSpacing() * 5 + 2 * m_env->frameWidth() + 8);
-    m_env->setWhatsThis(tr("The job's whole environment, one NAME=value a line. The console's "
+    m_env->setWhatsThis(tr("The job's whole environment, one NAME=value per line. The console's "
                            "own environment is not passed on: it belongs to this desktop, not "
                            "to the node the job runs on."));
     auto *resetEnv = new QPushButton(tr("Inherit PATH, HOME, LANG"), this);
@@ -357,7 +357,7 @@ PolicyPage::PolicyPage(RunProgramWizard *wizard)
         {MigrationPolicy::LockedHome, "lockedHome",
          tr("Locked to its &home: it starts and stays here"),
          tr("The job starts on its home node and is locked there (runhome).")},
-        {MigrationPolicy::StayOnNode, "stayOnNode", tr("Run on the chosen &node and stay there"),
+        {MigrationPolicy::StayOnNode, "stayOnNode", tr("Run on the chosen node and &stay there"),
          tr("The job starts on the node chosen on the Where page and is locked there (runon).")},
     };
     m_group = new QButtonGroup(this);
