@@ -611,136 +611,166 @@
     </message>
     <message>
         <location filename="../../app/ui/consoleactions.cpp" line="74"/>
+        <source>&amp;Remote Processes…</source>
+        <translation>Entfernte &amp;Prozesse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="76"/>
+        <source>&lt;p&gt;&lt;b&gt;Remote processes.&lt;/b&gt; The guests of the current node — processes from other nodes that run there — with their homes; send them home or to the best node, some or all.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Entfernte Prozesse.&lt;/b&gt; Die Gäste des aktuellen Knotens – Prozesse anderer Knoten, die dort laufen – mit ihren Heimatknoten; schicken Sie einige oder alle heim oder auf den besten Knoten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="80"/>
         <source>Use &amp;SSH</source>
         <translation>&amp;SSH verwenden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="75"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="81"/>
         <source>&lt;p&gt;&lt;b&gt;Use SSH.&lt;/b&gt; Checked: the console reaches the cluster over SSH, with the SSH profile used last. Unchecked: through the agent&apos;s local socket on this machine.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;SSH verwenden.&lt;/b&gt; Eingeschaltet: Die Konsole erreicht den Cluster über SSH mit dem zuletzt verwendeten SSH-Profil. Ausgeschaltet: über den lokalen Socket des Agenten auf diesem Rechner.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="80"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="86"/>
         <source>C&amp;onnections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="81"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="87"/>
         <source>&lt;p&gt;&lt;b&gt;Connections.&lt;/b&gt; Adds, edits and removes connection profiles.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Verbindungen.&lt;/b&gt; Legt Verbindungsprofile an, bearbeitet und entfernt sie.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="82"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="88"/>
         <source>&amp;Warning Threshold…</source>
         <translation>&amp;Warnschwelle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="83"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="89"/>
         <source>&lt;p&gt;&lt;b&gt;Warning threshold.&lt;/b&gt; The load and memory use, in percent, above which their bars turn red (75 % unless you change it).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Warnschwelle.&lt;/b&gt; Last und Speicherbelegung in Prozent, oberhalb derer ihre Balken rot werden (75 %, sofern Sie es nicht ändern).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="86"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="92"/>
         <source>Save &amp;Configuration</source>
         <translation>Konfiguration s&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="88"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="94"/>
         <source>&lt;p&gt;&lt;b&gt;Save configuration.&lt;/b&gt; Writes the window layout, the columns, the warning threshold and the connection profiles now (they are also written when omview quits).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Konfiguration speichern.&lt;/b&gt; Schreibt jetzt die Fensteranordnung, die Spalten, die Warnschwelle und die Verbindungsprofile (sie werden auch beim Beenden von omview geschrieben).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="93"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="99"/>
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="94"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="100"/>
         <source>&lt;p&gt;&lt;b&gt;Start the collector.&lt;/b&gt; Runs omcollectord, which records the cluster&apos;s load, memory and processes every second for the history views.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Collector starten.&lt;/b&gt; Startet omcollectord, der Last, Speicher und Prozesse des Clusters jede Sekunde für die Verlaufsansichten aufzeichnet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="96"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="102"/>
         <source>Start Collector</source>
         <translation>Collector starten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="97"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="103"/>
         <source>S&amp;top</source>
         <translation>Anhal&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="98"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="104"/>
         <source>&lt;p&gt;&lt;b&gt;Stop the collector.&lt;/b&gt; Its database is kept.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Collector anhalten.&lt;/b&gt; Seine Datenbank bleibt erhalten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="99"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="105"/>
         <source>Stop Collector</source>
         <translation>Collector anhalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="101"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="107"/>
         <source>&amp;Checkpoint…</source>
         <translation>&amp;Markierung setzen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="103"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="109"/>
         <source>&lt;p&gt;&lt;b&gt;Checkpoint.&lt;/b&gt; Marks this moment in the collector&apos;s history with a label, to find it again in the history views.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Markierung.&lt;/b&gt; Kennzeichnet diesen Zeitpunkt im Verlauf des Collectors mit einer Beschriftung, um ihn in den Verlaufsansichten wiederzufinden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="106"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="112"/>
         <source>Save &amp;History…</source>
         <translation>Verlauf s&amp;peichern…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="107"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="113"/>
         <source>&lt;p&gt;&lt;b&gt;Save history.&lt;/b&gt; Copies a time range of the collector&apos;s history to a new SQLite or CSV file.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Verlauf speichern.&lt;/b&gt; Kopiert einen Zeitraum aus dem Verlauf des Collectors in eine neue SQLite- oder CSV-Datei.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="111"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="117"/>
         <source>&amp;Analyzer…</source>
         <translation>&amp;Analyse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="112"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="118"/>
         <source>&lt;p&gt;&lt;b&gt;Analyzer.&lt;/b&gt; Charts of the load and memory of every node and of the whole cluster over the collector&apos;s history, with statistics; print or export them. Click a chart to see the processes of that moment in the history browser.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Analyse.&lt;/b&gt; Diagramme von Last und Speicher jedes Knotens und des ganzen Clusters über den Verlauf des Collectors, mit Statistik; zum Drucken oder Exportieren. Ein Klick in ein Diagramm zeigt die Prozesse dieses Zeitpunkts im Prozessverlauf.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="118"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="123"/>
+        <source>&amp;Run Program…</source>
+        <translation>Programm &amp;ausführen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="124"/>
+        <source>&lt;p&gt;&lt;b&gt;Run program.&lt;/b&gt; Starts a program as a job of the cluster: where it starts, whether it may migrate, its profile; then shows where it runs, its output and its exit status.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Programm ausführen.&lt;/b&gt; Startet ein Programm als Job des Clusters – mit Startknoten, Migrationsverhalten und Profil – und zeigt dann, wo es läuft, seine Ausgabe und seinen Beendigungsstatus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="129"/>
+        <source>&amp;Migration Monitor…</source>
+        <translation>&amp;Migrationsmonitor…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="130"/>
+        <source>&lt;p&gt;&lt;b&gt;Migration monitor.&lt;/b&gt; The nodes around a circle with the processes that migrated on the node they run on, a line to their home; moves as they happen, and the list of recent moves. Drag a process onto a node to move it there.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Migrationsmonitor.&lt;/b&gt; Die Knoten im Kreis, jeder migrierte Prozess auf dem Knoten, auf dem er läuft, mit einer Linie zu seinem Heimatknoten; die Migrationen, während sie geschehen, und die Liste der letzten Migrationen. Ziehen Sie einen Prozess auf einen Knoten, um ihn dorthin zu verschieben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/consoleactions.cpp" line="135"/>
         <source>H&amp;istory…</source>
         <translation>&amp;Verlauf…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="119"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="136"/>
         <source>&lt;p&gt;&lt;b&gt;History.&lt;/b&gt; The processes of a node (or of all) as they were at any moment of the collector&apos;s history, and which processes used the CPU between two moments.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Verlauf.&lt;/b&gt; Die Prozesse eines Knotens (oder aller) so, wie sie zu einem beliebigen Zeitpunkt im Verlauf des Collectors waren, und welche Prozesse zwischen zwei Zeitpunkten die CPU genutzt haben.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="123"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="140"/>
         <source>omview &amp;Help</source>
         <translation>omview-&amp;Handbuch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="124"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="141"/>
         <source>&lt;p&gt;&lt;b&gt;Help.&lt;/b&gt; Opens omview&apos;s manual.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Hilfe.&lt;/b&gt; Öffnet das Handbuch von omview.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="128"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="145"/>
         <source>&lt;p&gt;&lt;b&gt;What&apos;s This?&lt;/b&gt; Click it, then on any part of the window to learn what it does.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Direkthilfe.&lt;/b&gt; Klicken Sie darauf und dann auf einen beliebigen Teil des Fensters, um zu erfahren, wozu er dient.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="131"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="148"/>
         <source>&amp;About omview</source>
         <translation>Ü&amp;ber omview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consoleactions.cpp" line="132"/>
+        <location filename="../../app/ui/consoleactions.cpp" line="149"/>
         <source>&lt;p&gt;omview&apos;s version and what it is.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Version von omview und was es ist.&lt;/p&gt;</translation>
     </message>
@@ -753,57 +783,57 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="22"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="23"/>
         <source>Main Toolbar</source>
         <translation>Haupt-Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="25"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="26"/>
         <source>&lt;p&gt;The most used actions of the menus.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die meistgenutzten Aktionen der Menüs.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="28"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="29"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="32"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="33"/>
         <source>&amp;Toolbar</source>
         <translation>&amp;Werkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="33"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="34"/>
         <source>&lt;p&gt;Shows or hides the toolbar.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Zeigt oder verbirgt die Werkzeugleiste.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="36"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="37"/>
         <source>&amp;Columns</source>
         <translation>&amp;Spalten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="38"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="39"/>
         <source>&lt;p&gt;Shows or hides columns of the nodes pane.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Zeigt oder verbirgt Spalten der Knotenliste.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="42"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="44"/>
         <source>&amp;Nodes</source>
         <translation>&amp;Knoten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="48"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="50"/>
         <source>C&amp;onfig</source>
         <translation>K&amp;onfiguration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="56"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="58"/>
         <source>Co&amp;llector</source>
         <translation>&amp;Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/consolemenus.cpp" line="64"/>
+        <location filename="../../app/ui/consolemenus.cpp" line="66"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1089,157 +1119,157 @@
 <context>
     <name>omview::MainWindow</name>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="75"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="87"/>
         <source>omview</source>
         <translation>omview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="118"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="132"/>
         <source>Collector</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="195"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="215"/>
         <source>&lt;p&gt;What was done last, and when. A line too long for the window ends in “…”: its tooltip shows all of it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Was zuletzt geschah, und wann. Eine Zeile, die für das Fenster zu lang ist, endet auf „…“; ihr Tooltip zeigt sie vollständig.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="199"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="219"/>
         <source>&lt;p&gt;&lt;b&gt;The connection.&lt;/b&gt; Green: connected; amber: connecting or waiting to try again; red: failed; grey: not connected. Its tooltip says to where and why; the message beside it says what happened last.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Die Verbindung.&lt;/b&gt; Grün: verbunden; gelb: Verbindungsaufbau oder Warten auf einen neuen Versuch; rot: fehlgeschlagen; grau: nicht verbunden. Ihr Tooltip sagt, wohin und warum; die Meldung daneben sagt, was zuletzt geschah.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="205"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="225"/>
         <source>&lt;p&gt;&lt;b&gt;The collector.&lt;/b&gt; Green while omcollectord runs and records the cluster&apos;s history, red when it does not.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Der Collector.&lt;/b&gt; Grün, solange omcollectord läuft und den Verlauf des Clusters aufzeichnet, sonst rot.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="211"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="231"/>
         <source>&lt;p&gt;What was done last, the connection and the collector.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Was zuletzt geschah, die Verbindung und der Collector.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="220"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="240"/>
         <source>Filter by ID, address or name</source>
         <translation>Nach ID, Adresse oder Name filtern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="222"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="242"/>
         <source>&lt;p&gt;Keeps only the nodes whose ID is this text or whose address or host name contains it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Behält nur die Knoten, deren ID dieser Text ist oder deren Adresse oder Hostname ihn enthält.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="226"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="246"/>
         <source>All states</source>
         <translation>Alle Zustände</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="227"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="247"/>
         <source>Up</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="228"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="248"/>
         <source>Down</source>
         <translation>Inaktiv</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="229"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="249"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="230"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="250"/>
         <source>&lt;p&gt;Keeps only the nodes in this state.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Behält nur die Knoten in diesem Zustand.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="234"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="254"/>
         <source>Close the filter bar</source>
         <translation>Filterleiste schließen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="235"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="255"/>
         <source>&lt;p&gt;Hides the filter bar and shows every node again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Verbirgt die Filterleiste und zeigt wieder alle Knoten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="236"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="256"/>
         <source>F&amp;ilter:</source>
         <translation>F&amp;ilter:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="303"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="323"/>
         <source>Save Configuration</source>
         <translation>Konfiguration speichern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="304"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="324"/>
         <source>Could not write the configuration to %1.</source>
         <translation>Die Konfiguration konnte nicht nach %1 geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="307"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="327"/>
         <source>Configuration saved to %1</source>
         <translation>Konfiguration nach %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="331"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="351"/>
         <source>Load and memory bars turn red above %1 %</source>
         <translation>Last- und Speicherbalken werden über %1 % rot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="338"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="358"/>
         <source>Warning Threshold</source>
         <translation>Warnschwelle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="339"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="359"/>
         <source>Load and memory bars turn red above:</source>
         <translation>Schwelle, über der Last- und Speicherbalken rot werden:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="71"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="67"/>
         <source>%1 — omview</source>
         <translation>%1 — omview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="98"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="94"/>
         <source>No SSH profile yet: add one under Connections</source>
         <translation>Noch kein SSH-Profil: Legen Sie eines unter „Verbindungen“ an</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="128"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="124"/>
         <source>Connected</source>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="131"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="127"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="134"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="130"/>
         <source>Reconnecting…</source>
         <translation>Verbinde erneut…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="137"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="133"/>
         <source>Connection failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="140"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="136"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="152"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="148"/>
         <source>Connection Failed</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="153"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="149"/>
         <source>Could not connect to %1.
 
 %2</source>
@@ -1248,47 +1278,37 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="156"/>
+        <location filename="../../app/ui/mainwindowconnection.cpp" line="152"/>
         <source>Not connected — File → Connect…</source>
         <translation>Nicht verbunden — Datei → Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="173"/>
-        <source>Host key of %1 trusted</source>
-        <translation>Dem Host-Schlüssel von %1 wird vertraut</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindowconnection.cpp" line="177"/>
-        <source>Host key of %1 not trusted: not connecting</source>
-        <translation>Dem Host-Schlüssel von %1 wird nicht vertraut: keine Verbindung</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="399"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="419"/>
         <source>Node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="401"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="421"/>
         <source>Node %1 — %2</source>
         <translation>Knoten %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="402"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="422"/>
         <source>Node %1 — %2 (%3)</source>
         <translation>Knoten %1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="408"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="428"/>
         <source>No nodes to show settings of</source>
         <translation>Keine Knoten, deren Einstellungen angezeigt werden könnten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="409"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="429"/>
         <source>Not connected to a cluster</source>
         <translation>Mit keinem Cluster verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/mainwindow.cpp" line="436"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="456"/>
         <source>All nodes (%n)</source>
         <translation>
             <numerusform>Alle Knoten (%n)</numerusform>
@@ -1296,33 +1316,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="446"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="466"/>
         <source>Select the nodes first (or the cluster row for all)</source>
         <translation>Wählen Sie zuerst die Knoten aus (oder die Cluster-Zeile für alle)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="453"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="473"/>
         <source>Nodes %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="467"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="487"/>
         <source>Not connected: the speed of node %1 was not changed</source>
         <translation>Nicht verbunden: Die Geschwindigkeit von Knoten %1 wurde nicht geändert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="483"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="503"/>
         <source>No terminal for node %1: %2</source>
         <translation>Kein Terminal für Knoten %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="484"/>
-        <location filename="../../app/ui/mainwindow.cpp" line="490"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="504"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="510"/>
         <source>Open Terminal</source>
         <translation>Terminal öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="493"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="513"/>
         <source>Opened a terminal on node %1: %2</source>
         <translation>Terminal auf Knoten %1 geöffnet: %2</translation>
     </message>
@@ -1408,14 +1428,19 @@
         <translation>Verlauf wird nach %1 gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="522"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="543"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/mainwindow.cpp" line="523"/>
+        <location filename="../../app/ui/mainwindow.cpp" line="544"/>
         <source>%1: no collector database known — start the collector first</source>
         <translation>%1: keine Collector-Datenbank bekannt — starten Sie zuerst den Collector</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/mainwindowprocesses.cpp" line="84"/>
+        <source>Job %1 started on node %2 as PID %3</source>
+        <translation>Job %1 auf Knoten %2 als PID %3 gestartet</translation>
     </message>
 </context>
 <context>
@@ -2024,14 +2049,77 @@
 <context>
     <name>omview::NodesView</name>
     <message>
-        <location filename="../../app/ui/nodesview.cpp" line="41"/>
+        <location filename="../../app/ui/nodesview.cpp" line="49"/>
         <source>&lt;p&gt;The columns of the nodes pane. Click a header to sort the nodes by it (the cluster row stays first), drag it to move the column, drag its edge to resize it; right-click to hide or show columns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Spalten der Knotenliste. Klicken Sie auf eine Überschrift, um die Knoten danach zu sortieren (die Cluster-Zeile bleibt oben), ziehen Sie sie, um die Spalte zu verschieben, und ziehen Sie ihren Rand, um die Breite zu ändern; ein Rechtsklick blendet Spalten aus oder ein.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/nodesview.cpp" line="45"/>
+        <location filename="../../app/ui/nodesview.cpp" line="53"/>
         <source>&lt;p&gt;&lt;b&gt;The nodes pane.&lt;/b&gt; The first row is the whole cluster, the others one node each. Use What&apos;s This on a column for what it shows. Select several nodes with Ctrl or Shift to change their settings together.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Die Knotenliste.&lt;/b&gt; Die erste Zeile ist der ganze Cluster, die anderen je ein Knoten. Die Direkthilfe auf einer Spalte erklärt, was sie zeigt. Wählen Sie mit Strg oder Umschalt mehrere Knoten aus, um ihre Einstellungen gemeinsam zu ändern.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>omview::ProcessesWindow</name>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="51"/>
+        <source>Processes — omview</source>
+        <translation>Prozesse — omview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="87"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="89"/>
+        <source>&amp;Run Program…</source>
+        <translation>Programm &amp;ausführen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="92"/>
+        <source>&lt;p&gt;Starts a program as a job of the cluster and shows where it runs, its output and its exit status.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Startet ein Programm als Job des Clusters und zeigt, wo es läuft, seine Ausgabe und seinen Exit-Status.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="95"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="98"/>
+        <source>&lt;p&gt;Closes omview-procs. The processes are not touched.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Schließt omview-procs. Die Prozesse bleiben unberührt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="99"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="101"/>
+        <source>&amp;Migration Monitor…</source>
+        <translation>&amp;Migrationsmonitor…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="105"/>
+        <source>&lt;p&gt;The nodes with the processes that migrated, moves as they happen, and the recent moves.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Knoten mit den migrierten Prozessen, Migrationen, während sie geschehen, und die letzten Migrationen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="107"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="110"/>
+        <source>&lt;p&gt;Click any control afterwards to learn what it does.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Klicken Sie danach auf ein beliebiges Bedienelement, um zu erfahren, was es tut.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processeswindow.cpp" line="143"/>
+        <source>Processes of %1 — omview</source>
+        <translation>Prozesse von %1 — omview</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2522,19 @@
         <location filename="../../app/ui/screenshotwriter.cpp" line="56"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>omview::SessionPrompts</name>
+    <message>
+        <location filename="../../app/ui/sessionprompts.cpp" line="44"/>
+        <source>Host key of %1 trusted</source>
+        <translation>Dem Host-Schlüssel von %1 wird vertraut</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sessionprompts.cpp" line="48"/>
+        <source>Host key of %1 not trusted: not connecting</source>
+        <translation>Dem Host-Schlüssel von %1 wird nicht vertraut: keine Verbindung</translation>
     </message>
 </context>
 <context>
@@ -4048,17 +4149,871 @@ Klicken zeigt die Prozesse zu diesem Zeitpunkt; Ziehen ordnet einen Zeitraum.</t
 <context>
     <name>omview::procs::ClusterProcessModel</name>
     <message>
-        <location filename="../../procs/model/src/clusterprocessmodel.cpp" line="286"/>
+        <location filename="../../procs/model/src/clusterprocessmodel.cpp" line="300"/>
         <source>Node %1</source>
         <translation>Knoten %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../procs/model/src/clusterprocessmodel.cpp" line="290"/>
+        <location filename="../../procs/model/src/clusterprocessmodel.cpp" line="304"/>
         <source>Node %1: %n process(es)</source>
         <translation>
             <numerusform>Knoten %1: %n Prozess</numerusform>
             <numerusform>Knoten %1: %n Prozesse</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::JobRunner</name>
+    <message>
+        <location filename="../../procs/model/src/jobrunner.cpp" line="43"/>
+        <source>Not connected to an agent.</source>
+        <translation>Mit keinem Agenten verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/jobrunner.cpp" line="50"/>
+        <source>Could not start: %1</source>
+        <translation>Start nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/jobrunner.cpp" line="54"/>
+        <location filename="../../procs/model/src/jobrunner.cpp" line="87"/>
+        <source>The agent&apos;s answer makes no sense: %1</source>
+        <translation>Die Antwort des Agenten ergibt keinen Sinn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/jobrunner.cpp" line="69"/>
+        <source>The connection to the agent is closed; the job runs on.</source>
+        <translation>Die Verbindung zum Agenten ist geschlossen; der Job läuft weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/jobrunner.cpp" line="83"/>
+        <source>Lost job %1 (PID %2): %3</source>
+        <translation>Job %1 (PID %2) verloren: %3</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::MigrationLogModel</name>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="66"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="76"/>
+        <source>Process %1 (%2), at home on node %3</source>
+        <translation>Prozess %1 (%2), Heimatknoten %3</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="80"/>
+        <source>From node %1 to node %2</source>
+        <translation>Von Knoten %1 nach Knoten %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="85"/>
+        <source>Under way: %1</source>
+        <translation>Unterwegs: %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="87"/>
+        <source>How long the process was stopped</source>
+        <translation>Wie lange der Prozess angehalten war</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="89"/>
+        <source>%1 bytes of image sent</source>
+        <translation>%1 Bytes des Abbilds gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="200"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="202"/>
+        <source>dumped</source>
+        <translation>gesichert</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="204"/>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="206"/>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="208"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="210"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="216"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="217"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="222"/>
+        <source>asked for</source>
+        <translation>angefordert</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="224"/>
+        <source>load balancing</source>
+        <translation>Lastverteilung</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="226"/>
+        <source>memory short</source>
+        <translation>Speichermangel</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="228"/>
+        <source>expelled</source>
+        <translation>ausgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="230"/>
+        <source>brought home</source>
+        <translation>heimgeholt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="271"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="338"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="340"/>
+        <source>Process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="342"/>
+        <source>Move</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="344"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="346"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="348"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="350"/>
+        <source>Freeze</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="352"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="358"/>
+        <source>When the move started (the source node&apos;s clock)</source>
+        <translation>Wann die Migration begann (nach der Uhr des Ausgangsknotens)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="360"/>
+        <source>The node the process left and the node it went to</source>
+        <translation>Der Knoten, den der Prozess verlassen hat, und der Knoten, auf den er gewechselt ist</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="362"/>
+        <source>The step the move reached, or how it ended</source>
+        <translation>Der Schritt, den die Migration erreicht hat, oder wie sie endete</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="364"/>
+        <source>How long the move took, from start to end</source>
+        <translation>Wie lange die Migration von Anfang bis Ende dauerte</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="366"/>
+        <source>How long the process was stopped while it moved</source>
+        <translation>Wie lange der Prozess während der Migration angehalten war</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/migrationlogmodel.cpp" line="368"/>
+        <source>The size of the process image sent</source>
+        <translation>Die Größe des gesendeten Prozessabbilds</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::MigrationMonitor</name>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="73"/>
+        <source>The processes that run away from their home node, each a dot on the node it runs on with a line to its home. Moves are animated as they happen. Drag a process onto another node to move it there; double-click it to send it home.</source>
+        <translation>Die Prozesse, die nicht auf ihrem Heimatknoten laufen, jeder als Punkt auf dem Knoten, auf dem er läuft, mit einer Linie zu seinem Heimatknoten. Migrationen werden animiert, während sie geschehen. Ziehen Sie einen Prozess auf einen anderen Knoten, um ihn dorthin zu verschieben; ein Doppelklick darauf holt ihn heim.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="250"/>
+        <source>%1 (PID %2)</source>
+        <translation>%1 (PID %2)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="250"/>
+        <source>process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="254"/>
+        <source>Runs on node %1; its home is node %2.</source>
+        <translation>Läuft auf Knoten %1; sein Heimatknoten ist Knoten %2.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="256"/>
+        <source>failed (%1)</source>
+        <translation>fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="259"/>
+        <source>Last move: node %1 → node %2, %3: took %4, stopped %5, %6 sent.</source>
+        <translation>Letzte Migration: Knoten %1 → Knoten %2, %3: Dauer %4, angehalten %5, %6 gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="267"/>
+        <source>Drag it onto another node to move it there; double-click to send it home.</source>
+        <translation>Ziehen Sie ihn auf einen anderen Knoten, um ihn dorthin zu verschieben; ein Doppelklick holt ihn heim.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="282"/>
+        <source>Node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="283"/>
+        <source>%n guest(s) run here</source>
+        <translation>
+            <numerusform>%n Gast läuft hier</numerusform>
+            <numerusform>%n Gäste laufen hier</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="284"/>
+        <source>%n of its processes run elsewhere</source>
+        <translation>
+            <numerusform>%n seiner Prozesse läuft anderswo</numerusform>
+            <numerusform>%n seiner Prozesse laufen anderswo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="286"/>
+        <source>%n move(s) under way</source>
+        <translation>
+            <numerusform>%n Migration läuft</numerusform>
+            <numerusform>%n Migrationen laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="298"/>
+        <source>No nodes yet: they appear as soon as their processes are known.</source>
+        <translation>Noch keine Knoten: Sie erscheinen, sobald ihre Prozesse bekannt sind.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="311"/>
+        <source>Drag a process onto a node to move it there; double-click it to send it home.</source>
+        <translation>Ziehen Sie einen Prozess auf einen Knoten, um ihn dorthin zu verschieben; ein Doppelklick darauf holt ihn heim.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitor.cpp" line="346"/>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::MigrationMonitorWindow</name>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitorwindow.cpp" line="24"/>
+        <source>Migration Monitor</source>
+        <translation>Migrationsmonitor</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitorwindow.cpp" line="38"/>
+        <source>The recent moves between nodes, the newest first: when each started, the process, where from and where to, why, how it ended, and what it cost. A failed move&apos;s reason is in its tooltip.</source>
+        <translation>Die letzten Migrationen zwischen den Knoten, die neueste zuerst: wann sie jeweils begann, der Prozess, woher und wohin, warum, wie sie endete und was sie gekostet hat. Der Grund einer fehlgeschlagenen Migration steht in ihrem Tooltip.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/migrationmonitorwindow.cpp" line="86"/>
+        <source>Process %1 was not moved: %2</source>
+        <translation>Prozess %1 wurde nicht verschoben: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/processwindows.cpp" line="23"/>
+        <source>Migration Monitor — omview</source>
+        <translation>Migrationsmonitor — omview</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::PolicyPage</name>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="341"/>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="342"/>
+        <source>Whether the balancer may move the job, and how it weighs it.</source>
+        <translation>Ob der Lastverteiler den Job verschieben darf und wie er ihn gewichtet.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="352"/>
+        <source>&amp;May migrate: the balancer moves it where it runs best</source>
+        <translation>&amp;Darf migrieren: Der Lastverteiler verschiebt ihn dorthin, wo er am besten läuft</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="354"/>
+        <source>The job is unlocked (mosrun -l).</source>
+        <translation>Der Job ist nicht gesperrt (mosrun -l).</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="356"/>
+        <source>&amp;Never migrate: it stays where it starts</source>
+        <translation>&amp;Nie migrieren: Er bleibt, wo er startet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="356"/>
+        <source>The job is locked (mosrun -L).</source>
+        <translation>Der Job ist gesperrt (mosrun -L).</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="358"/>
+        <source>Locked to its &amp;home: it starts and stays here</source>
+        <translation>Auf seinem &amp;Heimatknoten gesperrt: Er startet und bleibt hier</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="359"/>
+        <source>The job starts on its home node and is locked there (runhome).</source>
+        <translation>Der Job startet auf seinem Heimatknoten und wird dort gesperrt (runhome).</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="360"/>
+        <source>Run on the chosen node and &amp;stay there</source>
+        <translation>Auf dem gewählten Knoten starten und dort &amp;bleiben</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="361"/>
+        <source>The job starts on the node chosen on the Where page and is locked there (runon).</source>
+        <translation>Der Job startet auf dem Knoten, der auf der Seite „Startknoten“ gewählt wurde, und wird dort gesperrt (runon).</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="380"/>
+        <source>None: the node&apos;s own decay</source>
+        <translation>Keines: das Abklingen des Knotens</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="381"/>
+        <source>CPU-bound job (cpujob)</source>
+        <translation>CPU-lastiger Job (cpujob)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="382"/>
+        <source>I/O-bound job (iojob)</source>
+        <translation>E/A-lastiger Job (iojob)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="383"/>
+        <source>No decay (nodecay)</source>
+        <translation>Kein Abklingen (nodecay)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="384"/>
+        <source>Slow decay (slowdecay)</source>
+        <translation>Langsames Abklingen (slowdecay)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="385"/>
+        <source>Fast decay (fastdecay)</source>
+        <translation>Schnelles Abklingen (fastdecay)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="386"/>
+        <source>How the balancer weighs the job&apos;s use of the CPU over time (/proc/hpc/decay; mosrun -c, -i, -n, -s, -f).</source>
+        <translation>Wie der Lastverteiler die CPU-Nutzung des Jobs über die Zeit gewichtet (/proc/hpc/decay; mosrun -c, -i, -n, -s, -f).</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="389"/>
+        <source>Job &amp;profile:</source>
+        <translation>Job-&amp;Profil:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="404"/>
+        <source>To lock the job to its home, choose Home on the Where page.</source>
+        <translation>Um den Job auf seinem Heimatknoten zu sperren, wählen Sie auf der Seite „Startknoten“ die Option „Heimatknoten“.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="405"/>
+        <source>To run on a node and stay there, choose the node on the Where page.</source>
+        <translation>Um auf einem Knoten zu laufen und dort zu bleiben, wählen Sie den Knoten auf der Seite „Startknoten“.</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProcessActions</name>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="36"/>
+        <source>&amp;Migrate To</source>
+        <translation>&amp;Migrieren nach</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="37"/>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="38"/>
+        <source>&lt;p&gt;Everything known about the process, and what can be done with it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Alles, was über den Prozess bekannt ist, und was sich mit ihm tun lässt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="41"/>
+        <source>&amp;Best Node</source>
+        <translation>&amp;Bester Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="42"/>
+        <source>&lt;p&gt;Moves the processes to the node the balancer finds best for them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Verschiebt die Prozesse auf den Knoten, den der Lastverteiler für sie am besten findet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="45"/>
+        <source>&amp;Home Node</source>
+        <translation>&amp;Heimatknoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="46"/>
+        <source>&lt;p&gt;Brings the processes back to the node they started on.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Holt die Prozesse auf den Knoten zurück, auf dem sie gestartet wurden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="49"/>
+        <source>&amp;Terminate…</source>
+        <translation>&amp;Beenden…</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="50"/>
+        <source>&lt;p&gt;Asks the processes to end (SIGTERM).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Fordert die Prozesse auf, sich zu beenden (SIGTERM).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="51"/>
+        <source>&amp;Kill…</source>
+        <translation>&amp;Abwürgen…</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="52"/>
+        <source>&lt;p&gt;Ends the processes at once (SIGKILL); they cannot save anything.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Beendet die Prozesse sofort (SIGKILL); sie können nichts mehr speichern.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="55"/>
+        <source>&amp;Stop…</source>
+        <translation>Anha&amp;lten…</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="56"/>
+        <source>&lt;p&gt;Stops the processes (SIGSTOP) until they are continued.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hält die Prozesse an (SIGSTOP), bis sie fortgesetzt werden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="57"/>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="58"/>
+        <source>&lt;p&gt;Lets stopped processes run again (SIGCONT).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Lässt angehaltene Prozesse weiterlaufen (SIGCONT).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="59"/>
+        <source>&amp;Renice…</source>
+        <translation>&amp;Nice-Wert ändern…</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="60"/>
+        <source>&lt;p&gt;Sets the nice value of the processes: from −20 (first in line for the CPU) to 19 (last).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Setzt den Nice-Wert der Prozesse: von −20 (als Erste an der Reihe für die CPU) bis 19 (als Letzte).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="62"/>
+        <source>&amp;Lock to Node</source>
+        <translation>Auf dem Knoten s&amp;perren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="63"/>
+        <source>&lt;p&gt;Keeps the processes on the node they run on: the balancer leaves them alone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hält die Prozesse auf dem Knoten, auf dem sie laufen: Der Lastverteiler lässt sie, wo sie sind.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="65"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="66"/>
+        <source>&lt;p&gt;Lets the balancer move the processes again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erlaubt dem Lastverteiler wieder, die Prozesse zu verschieben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="136"/>
+        <source>Node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/processactions.cpp" line="151"/>
+        <location filename="../../procs/ui/src/processactions.cpp" line="197"/>
+        <source>%n processes</source>
+        <translation>
+            <numerusform>%n Prozess</numerusform>
+            <numerusform>%n Prozesse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="154"/>
+        <source>Terminate %1?</source>
+        <translation>%1 beenden?</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="157"/>
+        <source>Kill %1? It ends at once and cannot save its work.</source>
+        <translation>%1 abwürgen? Das Beenden geschieht sofort, ungespeicherte Arbeit geht verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="160"/>
+        <source>Stop %1? It does nothing until it is continued.</source>
+        <translation>%1 anhalten? Die Ausführung ruht, bis sie fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="194"/>
+        <source>Renice</source>
+        <translation>Nice-Wert ändern</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processactions.cpp" line="195"/>
+        <source>Nice value for %1 (−20 … 19):</source>
+        <translation>Nice-Wert für %1 (−20 … 19):</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProcessCommands</name>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="17"/>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="67"/>
+        <source>process %1</source>
+        <translation>Prozess %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="68"/>
+        <source>process %1 (%2)</source>
+        <translation>Prozess %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="74"/>
+        <source>Terminate</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="76"/>
+        <source>Kill</source>
+        <translation>Abwürgen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="78"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="80"/>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="90"/>
+        <source>its home node</source>
+        <translation>seinen Heimatknoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="92"/>
+        <source>the best node</source>
+        <translation>den besten Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="133"/>
+        <source>Cannot move %1: not connected.</source>
+        <translation>%1 kann nicht verschoben werden: nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="142"/>
+        <source>Could not move %1 to %2: %3 It still runs on %4.</source>
+        <translation>%1 konnte nicht auf %2 verschoben werden: %3 Er läuft weiter auf %4.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="149"/>
+        <source>Moved %1 to node %2 in %3 s (%4).</source>
+        <translation>%1 in %3 s auf Knoten %2 verschoben (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="160"/>
+        <source>Cannot change the lock of %1: not connected.</source>
+        <translation>Die Sperre von %1 kann nicht geändert werden: nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="167"/>
+        <source>Could not change the lock of %1: %2</source>
+        <translation>Die Sperre von %1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="171"/>
+        <source>Locked %1 to %2.</source>
+        <translation>%1 auf %2 gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="174"/>
+        <source>Unlocked %1: it may migrate.</source>
+        <translation>%1 entsperrt: Er darf migrieren.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="183"/>
+        <source>%1 %2: not connected.</source>
+        <translation>%1 von %2: nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="186"/>
+        <source>%1 %2: it runs on %3, which does not list it yet.</source>
+        <translation>%1 von %2: Er läuft auf %3, der ihn noch nicht aufführt.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="192"/>
+        <source>%1 %2 failed: %3</source>
+        <translation>%1 von %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="197"/>
+        <source>%1 %2: done.</source>
+        <translation>%1 von %2: erledigt.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="204"/>
+        <source>Cannot renice %1 to %2: the nice value must be −20 … 19.</source>
+        <translation>Der Nice-Wert von %1 kann nicht auf %2 gesetzt werden: Er muss im Bereich −20 … 19 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="208"/>
+        <source>Cannot renice %1: not connected.</source>
+        <translation>Der Nice-Wert von %1 kann nicht geändert werden: nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="211"/>
+        <source>Cannot renice %1: it runs on %2, which does not list it yet.</source>
+        <translation>Der Nice-Wert von %1 kann nicht geändert werden: Er läuft auf %2, der ihn noch nicht aufführt.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="217"/>
+        <source>Could not renice %1: %2</source>
+        <translation>Der Nice-Wert von %1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/processcommands.cpp" line="222"/>
+        <source>Reniced %1 to %2.</source>
+        <translation>Nice-Wert von %1 auf %2 gesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProcessDetailsDialog</name>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="54"/>
+        <source>&amp;Migrate</source>
+        <translation>&amp;Migrieren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="56"/>
+        <source>&amp;Renice</source>
+        <translation>Nice-Wert &amp;setzen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="69"/>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="71"/>
+        <source>Parent PID:</source>
+        <translation>Eltern-PID:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="73"/>
+        <source>Command line:</source>
+        <translation>Befehlszeile:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="75"/>
+        <source>CPU time:</source>
+        <translation>CPU-Zeit:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="77"/>
+        <source>Terminal:</source>
+        <translation>Terminal:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="78"/>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="79"/>
+        <source>Where:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="80"/>
+        <source>Migration:</source>
+        <translation>Migration:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="83"/>
+        <source>&lt;p&gt;Where &lt;b&gt;Migrate&lt;/b&gt; moves the process: the node the balancer finds best, its home node, or a node of your choice.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wohin &lt;b&gt;Migrieren&lt;/b&gt; den Prozess verschiebt: auf den Knoten, den der Lastverteiler am besten findet, auf seinen Heimatknoten oder auf einen Knoten Ihrer Wahl.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="92"/>
+        <source>&lt;p&gt;The nice value to give the process: −20 puts it first in line for the CPU, 19 last. Lowering it needs root.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Nice-Wert, den der Prozess erhalten soll: Mit −20 kommt er als Erster an die CPU, mit 19 als Letzter. Zum Senken sind Root-Rechte nötig.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="87"/>
+        <source>&lt;p&gt;Moves the process to the node chosen next to it. It stops for the move and runs on there; if the move fails it runs on where it was, and the reason is shown below.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Migriert den Prozess auf den daneben gewählten Knoten. Er hält für die Migration an und läuft dort weiter; schlägt sie fehl, läuft er weiter, wo er war, und der Grund steht darunter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="95"/>
+        <source>&lt;p&gt;Gives the process the nice value next to it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Gibt dem Prozess den daneben eingestellten Nice-Wert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="97"/>
+        <source>&lt;p&gt;Locks the process to the node it runs on, so that the balancer leaves it there, or unlocks it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sperrt den Prozess auf dem Knoten, auf dem er läuft, sodass der Lastverteiler ihn dort lässt, oder entsperrt ihn.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="102"/>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="108"/>
+        <source>Migrate to:</source>
+        <translation>Migrieren nach:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="114"/>
+        <source>&lt;p&gt;Sends the process SIG%1. Terminate asks it to end, Kill ends it at once, Stop halts it until Continue.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sendet dem Prozess SIG%1. „Beenden“ fordert ihn auf, sich zu beenden, „Abwürgen“ beendet ihn sofort, „Anhalten“ hält ihn bis „Fortsetzen“ an.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="121"/>
+        <source>Signal:</source>
+        <translation>Signal:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="126"/>
+        <source>Nice value:</source>
+        <translation>Nice-Wert:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="131"/>
+        <source>&lt;p&gt;Closes this window. The process is not touched.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Schließt dieses Fenster. Der Prozess bleibt unberührt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="174"/>
+        <source>Best node</source>
+        <translation>Bester Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="175"/>
+        <source>Home node</source>
+        <translation>Heimatknoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="177"/>
+        <source>Node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="186"/>
+        <source>%1 — Process Details</source>
+        <translation>%1 — Prozessdetails</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="190"/>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="191"/>
+        <source>The process has ended.</source>
+        <translation>Der Prozess ist beendet.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="204"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="206"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="208"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="212"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="220"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="220"/>
+        <source>&amp;Lock to Node</source>
+        <translation>Auf dem Knoten s&amp;perren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processdetailsdialog.cpp" line="264"/>
+        <source>Moving %1 to %2…</source>
+        <translation>%1 wird auf %2 verschoben…</translation>
     </message>
 </context>
 <context>
@@ -4521,39 +5476,704 @@ Bisherige CPU-Zeit: %2</translation>
 <context>
     <name>omview::procs::ProcessesPane</name>
     <message>
-        <location filename="../../procs/ui/src/processespane.cpp" line="33"/>
+        <location filename="../../procs/ui/src/processespane.cpp" line="38"/>
+        <source>&lt;p&gt;Lists the processes of every node, of the nodes selected in the nodes pane, or of one node.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zeigt die Prozesse aller Knoten, der in der Knotenliste ausgewählten Knoten oder eines einzelnen Knotens.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="44"/>
         <source>Filter processes</source>
         <translation>Prozesse filtern</translation>
     </message>
     <message>
-        <location filename="../../procs/ui/src/processespane.cpp" line="35"/>
+        <location filename="../../procs/ui/src/processespane.cpp" line="46"/>
         <source>&lt;p&gt;Keeps only the processes whose PID, user, command or command line contains this text.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Zeigt nur die Prozesse, deren PID, Benutzer, Befehl oder Befehlszeile diesen Text enthält.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../procs/ui/src/processespane.cpp" line="38"/>
+        <location filename="../../procs/ui/src/processespane.cpp" line="49"/>
         <source>&lt;p&gt;Shows the processes of every user, or of the one chosen.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Zeigt die Prozesse aller Benutzer oder nur die des gewählten.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../procs/ui/src/processespane.cpp" line="39"/>
+        <location filename="../../procs/ui/src/processespane.cpp" line="50"/>
         <source>All users</source>
         <translation>Alle Benutzer</translation>
     </message>
     <message>
-        <location filename="../../procs/ui/src/processespane.cpp" line="48"/>
-        <source>&lt;p&gt;The columns of the processes pane. Click a header to sort the processes by it, drag it to move the column, drag its edge to resize it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Spalten der Prozessliste. Ein Klick auf eine Überschrift sortiert die Prozesse danach; ziehen Sie sie, um die Spalte zu verschieben, oder ziehen Sie ihren Rand, um die Breite zu ändern.&lt;/p&gt;</translation>
+        <location filename="../../procs/ui/src/processespane.cpp" line="66"/>
+        <source>&lt;p&gt;The columns of the processes pane. Click a header to sort the processes by it, drag it to move the column, drag its edge to resize it; its context menu shows and hides columns.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Spalten der Prozessliste. Klicken Sie auf eine Überschrift, um die Prozesse danach zu sortieren, ziehen Sie sie, um die Spalte zu verschieben, und ziehen Sie ihren Rand, um die Breite zu ändern; ihr Kontextmenü blendet Spalten aus oder ein.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../procs/ui/src/processespane.cpp" line="56"/>
-        <source>&lt;p&gt;The processes of the cluster, one row each. &lt;b&gt;Node&lt;/b&gt; says where a process runs: &lt;i&gt;home&lt;/i&gt; on the node it started on, else the node it migrated to. A guest is listed by the node it runs on, with its home node.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Prozesse des Clusters, einer je Zeile. &lt;b&gt;Knoten&lt;/b&gt; sagt, wo ein Prozess läuft: &lt;i&gt;Heimat&lt;/i&gt; auf dem Knoten, auf dem er gestartet wurde, sonst der Knoten, auf den er migriert ist. Ein Gastprozess wird von dem Knoten aufgeführt, auf dem er läuft, mit seinem Heimatknoten.&lt;/p&gt;</translation>
+        <location filename="../../procs/ui/src/processespane.cpp" line="80"/>
+        <source>&lt;p&gt;The processes of the cluster, one row each. &lt;b&gt;Node&lt;/b&gt; says where a process runs: &lt;i&gt;home&lt;/i&gt; on the node it started on, else the node it migrated to. A guest is listed by the node it runs on, with its home node.&lt;/p&gt;&lt;p&gt;Marks beside the PID: an arrow leaving for a process that migrated away, an arrow arriving for a guest, a padlock for a process locked to its node, a barred circle for one that cannot migrate (the Can&apos;t move column says why).&lt;/p&gt;&lt;p&gt;Double-click a process for its details; the context menu migrates, signals, renices and locks the selected ones; drag them onto a node above to migrate them there.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Prozesse des Clusters, einer pro Zeile. &lt;b&gt;Knoten&lt;/b&gt; sagt, wo ein Prozess läuft: &lt;i&gt;Heimat&lt;/i&gt; auf dem Knoten, auf dem er gestartet wurde, sonst der Knoten, auf den er migriert ist. Ein Gast wird von dem Knoten geführt, auf dem er läuft, mit seinem Heimatknoten.&lt;/p&gt;&lt;p&gt;Zeichen neben der PID: ein abgehender Pfeil für einen weggezogenen Prozess, ein ankommender Pfeil für einen Gast, ein Vorhängeschloss für einen an seinen Knoten gesperrten Prozess, ein durchgestrichener Kreis für einen, der nicht migrieren kann (die Spalte „Nicht migrierbar“ sagt, warum).&lt;/p&gt;&lt;p&gt;Doppelklicken Sie auf einen Prozess für seine Details; das Kontextmenü migriert, signalisiert, ändert den Nice-Wert und sperrt die gewählten; ziehen Sie sie auf einen Knoten oben, um sie dorthin zu migrieren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../procs/ui/src/processespane.cpp" line="63"/>
+        <location filename="../../procs/ui/src/processespane.cpp" line="218"/>
+        <source>&lt;p&gt;Shows or hides the column %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Blendet die Spalte %1 ein oder aus.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="93"/>
         <source>Processes</source>
         <translation>Prozesse</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="136"/>
+        <source>All nodes</source>
+        <translation>Alle Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="138"/>
+        <source>Selected nodes</source>
+        <translation>Ausgewählte Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/processespane.cpp" line="140"/>
+        <location filename="../../procs/ui/src/processespane.cpp" line="144"/>
+        <source>Node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProgramPage</name>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="52"/>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="53"/>
+        <source>What to run, with which arguments, in which directory and environment. The job&apos;s home is the node the console is connected to.</source>
+        <translation>Was ausgeführt wird, mit welchen Argumenten, in welchem Verzeichnis und in welcher Umgebung. Der Heimatknoten des Jobs ist der Knoten, mit dem die Konsole verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="66"/>
+        <source>/usr/bin/povray, or a name found in PATH</source>
+        <translation>/usr/bin/povray oder ein Name, der im PATH gefunden wird</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="67"/>
+        <source>The program to run: a path on the home node, or a name that the PATH below finds. The list holds the programs run last.</source>
+        <translation>Das auszuführende Programm: ein Pfad auf dem Heimatknoten oder ein Name, den der PATH unten findet. Die Liste enthält die zuletzt ausgeführten Programme.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="69"/>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="87"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="71"/>
+        <source>Chooses the program among this computer&apos;s files.</source>
+        <translation>Wählt das Programm unter den Dateien dieses Rechners aus.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="78"/>
+        <source>-o &quot;frame 1.png&quot; scene.pov</source>
+        <translation>-o &quot;frame 1.png&quot; scene.pov</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="79"/>
+        <source>The program&apos;s arguments on one line, split into words as a shell would, with nothing expanded: quote an argument that holds spaces with &apos; or &quot;.</source>
+        <translation>Die Argumente des Programms in einer Zeile, wie von einer Shell in Wörter zerlegt, aber ohne jede Expansion: Setzen Sie ein Argument, das Leerzeichen enthält, in &apos; oder &quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="85"/>
+        <source>The directory the job starts in: an absolute path that exists on the node it starts on.</source>
+        <translation>Das Verzeichnis, in dem der Job startet: ein absoluter Pfad, der auf dem Startknoten existiert.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="89"/>
+        <source>Chooses the directory among this computer&apos;s directories.</source>
+        <translation>Wählt das Verzeichnis unter den Verzeichnissen dieses Rechners aus.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="100"/>
+        <source>The job&apos;s whole environment, one NAME=value per line. The console&apos;s own environment is not passed on: it belongs to this desktop, not to the node the job runs on.</source>
+        <translation>Die gesamte Umgebung des Jobs, ein NAME=Wert pro Zeile. Die Umgebung der Konsole wird nicht weitergegeben: Sie gehört zu diesem Desktop, nicht zu dem Knoten, auf dem der Job läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="103"/>
+        <source>Inherit PATH, HOME, LANG</source>
+        <translation>PATH, HOME, LANG übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="105"/>
+        <source>Sets the environment to the console&apos;s PATH, HOME and LANG.</source>
+        <translation>Setzt die Umgebung auf PATH, HOME und LANG der Konsole.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="119"/>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programm:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="120"/>
+        <source>&amp;Arguments:</source>
+        <translation>&amp;Argumente:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="121"/>
+        <source>&amp;Directory:</source>
+        <translation>&amp;Verzeichnis:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="122"/>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="175"/>
+        <source>Program to Run</source>
+        <translation>Auszuführendes Programm</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="183"/>
+        <source>Working Directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::RemoteProcessesDialog</name>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="38"/>
+        <source>Send &amp;Home</source>
+        <translation>&amp;Heimschicken</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="39"/>
+        <source>Send to &amp;Best Node</source>
+        <translation>Auf &amp;besten Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="40"/>
+        <source>&amp;All Home</source>
+        <translation>&amp;Alle heim</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="41"/>
+        <source>All to B&amp;est Nodes</source>
+        <translation>Alle auf b&amp;este Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="43"/>
+        <source>Remote Processes on Node %1</source>
+        <translation>Entfernte Prozesse auf Knoten %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="63"/>
+        <source>&lt;p&gt;The guests of node %1: processes whose home is another node and that migrated here. &lt;b&gt;Home&lt;/b&gt; is the node they came from.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Gäste von Knoten %1: Prozesse, deren Heimat ein anderer Knoten ist und die hierher migriert sind. &lt;b&gt;Heimat&lt;/b&gt; ist der Knoten, von dem sie kamen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="68"/>
+        <source>&lt;p&gt;Sends the selected guests back to their home nodes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Schickt die gewählten Gäste zu ihren Heimatknoten zurück.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="71"/>
+        <source>&lt;p&gt;Moves the selected guests to the node the balancer finds best for each.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Migriert die gewählten Gäste jeweils auf den Knoten, den der Lastverteiler für am besten hält.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="73"/>
+        <source>&lt;p&gt;Sends every guest of this node back to its home node.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Schickt jeden Gast dieses Knotens zu seinem Heimatknoten zurück.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="76"/>
+        <source>&lt;p&gt;Moves every guest of this node to the node the balancer finds best for it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Migriert jeden Gast dieses Knotens auf den Knoten, den der Lastverteiler für ihn am besten hält.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="92"/>
+        <source>&lt;p&gt;Closes this window. The guests are not touched.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Schließt dieses Fenster. Die Gäste bleiben unberührt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="125"/>
+        <source>Node %1 runs no guest.</source>
+        <translation>Auf Knoten %1 läuft kein Gast.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/remoteprocessesdialog.cpp" line="126"/>
+        <source>Node %1 runs %n guest(s).</source>
+        <translation>
+            <numerusform>Auf Knoten %1 läuft %n Gast.</numerusform>
+            <numerusform>Auf Knoten %1 laufen %n Gäste.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ReviewPage</name>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="31"/>
+        <source>home (node %1)</source>
+        <translation>Heimatknoten (Knoten %1)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="31"/>
+        <source>home</source>
+        <translation>Heimatknoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="34"/>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="36"/>
+        <source>%n instance(s), one on each of nodes %1</source>
+        <translation>
+            <numerusform>%n Instanz auf Knoten %1</numerusform>
+            <numerusform>%n Instanzen, je eine auf den Knoten %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="43"/>
+        <source>the least loaded node</source>
+        <translation>der am wenigsten ausgelastete Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="49"/>
+        <source>may migrate</source>
+        <translation>darf migrieren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="51"/>
+        <source>never migrates</source>
+        <translation>migriert nie</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="53"/>
+        <source>locked to its home</source>
+        <translation>auf seinem Heimatknoten gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="55"/>
+        <source>stays on the node it starts on</source>
+        <translation>bleibt auf seinem Startknoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="76"/>
+        <source>Review</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="77"/>
+        <source>What will run. Run starts it; the wizard then shows its output.</source>
+        <translation>Was ausgeführt wird. „Ausführen“ startet es; der Assistent zeigt dann seine Ausgabe.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="80"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="94"/>
+        <source>The shell command that starts the same job with mosrun on the home node, in the same directory and environment.</source>
+        <translation>Der Shell-Befehl, der denselben Job mit mosrun auf dem Heimatknoten startet, im selben Verzeichnis und mit derselben Umgebung.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="96"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="98"/>
+        <source>Copies the mosrun command to the clipboard.</source>
+        <translation>Kopiert den mosrun-Befehl in die Zwischenablage.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="110"/>
+        <source>The same with mosrun:</source>
+        <translation>Dasselbe mit mosrun:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="122"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="132"/>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="133"/>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="133"/>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="134"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="134"/>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="135"/>
+        <source>Starts on</source>
+        <translation>Startet auf</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="136"/>
+        <source>Migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="137"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::RunPage</name>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="62"/>
+        <source>signal %1</source>
+        <translation>Signal %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="155"/>
+        <source>Run</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="156"/>
+        <source>Where each job started, what it writes and how it ends. Closing the wizard leaves the jobs running.</source>
+        <translation>Wo jeder Job gestartet wurde, was er ausgibt und wie er endet. Wenn Sie den Assistenten schließen, laufen die Jobs weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="162"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="162"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="162"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="162"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="164"/>
+        <source>One row per job started: the node it runs on, its PID on its home node, its job ID, and how it is doing.</source>
+        <translation>Eine Zeile je gestartetem Job: der Knoten, auf dem er läuft, seine PID auf dem Heimatknoten, seine Job-ID und sein Zustand.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="171"/>
+        <source>What the jobs write: standard error in another colour. With several jobs each line starts with its node.</source>
+        <translation>Was die Jobs ausgeben: die Standardfehlerausgabe in einer anderen Farbe. Bei mehreren Jobs beginnt jede Zeile mit ihrem Knoten.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="176"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="179"/>
+        <source>Sends SIGTERM to every job still running, wherever it runs.</source>
+        <translation>Sendet SIGTERM an jeden noch laufenden Job, wo immer er läuft.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="208"/>
+        <source>best</source>
+        <translation>bester</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="210"/>
+        <source>home</source>
+        <translation>Heimat</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="211"/>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="221"/>
+        <source>running</source>
+        <translation>laufend</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="230"/>
+        <source>[job %1 moved to node %2]</source>
+        <translation>[Job %1 auf Knoten %2 verschoben]</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="239"/>
+        <source>ended by %1</source>
+        <translation>beendet durch %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="240"/>
+        <source>exited with status %1</source>
+        <translation>mit Status %1 beendet</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="243"/>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="253"/>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="289"/>
+        <source>[node %1] </source>
+        <translation>[Knoten %1] </translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="249"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="349"/>
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n Job läuft</numerusform>
+            <numerusform>%n Jobs laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="351"/>
+        <source>%n ended</source>
+        <translation>
+            <numerusform>%n beendet</numerusform>
+            <numerusform>%n beendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../procs/ui/src/runprogramrun.cpp" line="353"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::RunProgramWizard</name>
+    <message>
+        <location filename="../../procs/ui/src/runprogramwizard.cpp" line="15"/>
+        <source>Run Program</source>
+        <translation>Programm ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::RunRequest</name>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="17"/>
+        <source>&apos;%1&apos; lacks a node ID</source>
+        <translation>In „%1“ fehlt eine Knoten-ID</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="20"/>
+        <source>&apos;%1&apos; is not a node ID (1 to 65535)</source>
+        <translation>„%1“ ist keine Knoten-ID (1 bis 65535)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="71"/>
+        <source>Name the program to run.</source>
+        <translation>Geben Sie das auszuführende Programm an.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="73"/>
+        <source>The working directory must be an absolute path.</source>
+        <translation>Das Arbeitsverzeichnis muss ein absoluter Pfad sein.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="79"/>
+        <source>Choose the node to run on.</source>
+        <translation>Wählen Sie den Knoten, auf dem das Programm laufen soll.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="81"/>
+        <source>List the nodes to run on.</source>
+        <translation>Geben Sie die Knoten an, auf denen das Programm laufen soll.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="83"/>
+        <source>At most %1 instances can start at once.</source>
+        <translation>Höchstens %1 Instanzen können gleichzeitig starten.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="85"/>
+        <source>To stay on a node, choose the node (or nodes) to run on.</source>
+        <translation>Um auf einem Knoten zu bleiben, wählen Sie den Knoten (oder die Knoten), auf dem das Programm laufen soll.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="87"/>
+        <source>A job locked to its home runs here, not on the nodes chosen.</source>
+        <translation>Ein auf seinem Heimatknoten gesperrter Job läuft hier, nicht auf den gewählten Knoten.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="151"/>
+        <source>List one node or more, such as 2-4,7.</source>
+        <translation>Geben Sie einen oder mehrere Knoten an, etwa 2-4,7.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="155"/>
+        <source>An empty entry between commas.</source>
+        <translation>Ein leerer Eintrag zwischen Kommas.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="169"/>
+        <source>&apos;%1&apos; is not a range: it ends before it starts</source>
+        <translation>„%1“ ist kein Bereich: Er endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="171"/>
+        <source>&apos;%1&apos; names more than %2 nodes</source>
+        <translation>„%1“ nennt mehr als %2 Knoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="179"/>
+        <source>More than %1 nodes listed.</source>
+        <translation>Mehr als %1 Knoten angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="205"/>
+        <source>&apos;%1&apos; is not NAME=value.</source>
+        <translation>„%1“ hat nicht die Form NAME=Wert.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="207"/>
+        <source>&apos;%1&apos; is not a variable name.</source>
+        <translation>„%1“ ist kein Variablenname.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="209"/>
+        <source>&apos;%1&apos; holds a NUL character.</source>
+        <translation>„%1“ enthält ein NUL-Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="246"/>
+        <source>The arguments end in a backslash.</source>
+        <translation>Die Argumente enden mit einem Backslash.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="251"/>
+        <source>A &apos; quote in the arguments is not closed.</source>
+        <translation>Ein einfaches Anführungszeichen (&apos;) in den Argumenten wird nicht geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/model/src/runrequest.cpp" line="258"/>
+        <source>A &quot; quote in the arguments is not closed.</source>
+        <translation>Ein doppeltes Anführungszeichen (&quot;) in den Argumenten wird nicht geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::WherePage</name>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="194"/>
+        <source>Where</source>
+        <translation>Startknoten</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="195"/>
+        <source>The node the job starts on. Unless it is locked (next page), the balancer may move it later.</source>
+        <translation>Der Knoten, auf dem der Job startet. Sofern er nicht gesperrt ist (nächste Seite), kann der Lastverteiler ihn später verschieben.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="198"/>
+        <source>The &amp;best node: the least loaded that takes guests</source>
+        <translation>Der &amp;beste Knoten: der am wenigsten ausgelastete, der Gäste annimmt</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="200"/>
+        <source>The agents start the job on the least loaded node.</source>
+        <translation>Die Agenten starten den Job auf dem am wenigsten ausgelasteten Knoten.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="201"/>
+        <source>A &amp;chosen node:</source>
+        <translation>Ein &amp;gewählter Knoten:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="203"/>
+        <source>Starts the job on the node chosen.</source>
+        <translation>Startet den Job auf dem gewählten Knoten.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="206"/>
+        <source>The node to start the job on.</source>
+        <translation>Der Knoten, auf dem der Job starten soll.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="209"/>
+        <source>Starts the job on its home: the node the console is connected to.</source>
+        <translation>Startet den Job auf seinem Heimatknoten: dem Knoten, mit dem die Konsole verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="210"/>
+        <source>One instance on &amp;each of these nodes:</source>
+        <translation>Eine Instanz auf &amp;jedem dieser Knoten:</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="212"/>
+        <source>Starts the program once per node listed: a parallel run.</source>
+        <translation>Startet das Programm einmal je angegebenem Knoten: ein paralleler Lauf.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="215"/>
+        <source>2-4,7</source>
+        <translation>2-4,7</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="216"/>
+        <source>Node IDs and ranges of them, commas between: 2-4,7 starts four instances, on nodes 2, 3, 4 and 7.</source>
+        <translation>Knoten-IDs und Bereiche davon, durch Kommas getrennt: 2-4,7 startet vier Instanzen, auf den Knoten 2, 3, 4 und 7.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="267"/>
+        <source>&amp;Home: node %1, the node the console is connected to</source>
+        <translation>&amp;Heimatknoten: Knoten %1, mit dem die Konsole verbunden ist</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="268"/>
+        <source>&amp;Home: the node the console is connected to</source>
+        <translation>&amp;Heimatknoten: der Knoten, mit dem die Konsole verbunden ist</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="273"/>
+        <source>node %1</source>
+        <translation>Knoten %1</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="274"/>
+        <source>node %1 (%2)</source>
+        <translation>Knoten %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="276"/>
+        <source>%1, down</source>
+        <translation>%1, inaktiv</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="286"/>
+        <source>No node is known to choose from: choose another option.</source>
+        <translation>Kein Knoten zur Auswahl bekannt: Wählen Sie eine andere Option.</translation>
+    </message>
+    <message>
+        <location filename="../../procs/ui/src/runprogrampages.cpp" line="299"/>
+        <source>Not in the cluster: %1.</source>
+        <translation>Nicht im Cluster: %1.</translation>
     </message>
 </context>
 </TS>

@@ -190,12 +190,90 @@
     </message>
 </context>
 <context>
+    <name>omview::procs::MigrationMonitor</name>
+    <message numerus="yes">
+        <source>%n guest(s) run here</source>
+        <translation>
+            <numerusform>%n guest runs here</numerusform>
+            <numerusform>%n guests run here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of its processes run elsewhere</source>
+        <translation>
+            <numerusform>%n of its processes runs elsewhere</numerusform>
+            <numerusform>%n of its processes run elsewhere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) under way</source>
+        <translation>
+            <numerusform>%n move under way</numerusform>
+            <numerusform>%n moves under way</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ProcessActions</name>
+    <message numerus="yes">
+        <source>%n processes</source>
+        <translation>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>omview::procs::ProcessFormat</name>
     <message numerus="yes">
         <source>%1 has migrated %n time(s)</source>
         <translation>
             <numerusform>%1 has migrated %n time</numerusform>
             <numerusform>%1 has migrated %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::RemoteProcessesDialog</name>
+    <message numerus="yes">
+        <source>Node %1 runs %n guest(s).</source>
+        <translation>
+            <numerusform>Node %1 runs %n guest.</numerusform>
+            <numerusform>Node %1 runs %n guests.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::ReviewPage</name>
+    <message numerus="yes">
+        <source>%n instance(s), one on each of nodes %1</source>
+        <translation>
+            <numerusform>%n instance, on node %1</numerusform>
+            <numerusform>%n instances, one on each of nodes %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>omview::procs::RunPage</name>
+    <message numerus="yes">
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n job running</numerusform>
+            <numerusform>%n jobs running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ended</source>
+        <translation>
+            <numerusform>%n ended</numerusform>
+            <numerusform>%n ended</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
 </context>
