@@ -19,10 +19,13 @@ constexpr unsigned bit(int column) {
     return 1u << column;
 }
 
-// Above this many ranges in one update, one range covers them: a sorting proxy re-sorts
-// once per dataChanged, so a tick that changes rows all over a large table is cheaper as
-// one signal than as thousands; views repaint the same.
+// Above this many ranges in one update, one range covers them when it is dense: a signal
+// costs the listeners about as much as looking again at a few rows (a sorting proxy reads
+// each row's key), so many ranges close together are cheaper as one, while a few changes
+// scattered over a large table (a node's tick) are cheaper as they are than as a range
+// that makes the listeners look again at every row.
 constexpr qsizetype MaxRangesPerUpdate = 32;
+constexpr qsizetype RowsPerRange = 8;
 
 // The columns whose data a changed field of a `changed` entry alters (class comment).
 constexpr std::pair<QLatin1StringView, unsigned> fieldColumns[] = {
@@ -212,7 +215,8 @@ void ProcessListModel::applyChanges(const QList<ProcessInfo> &next,
             box.left = std::min(box.left, r.left);
             box.right = std::max(box.right, r.right);
         }
-        ranges = {box};
+        if (box.bottom - box.top + 1 <= ranges.size() * RowsPerRange)
+            ranges = {box};
     }
     for (const Range &r : std::as_const(ranges))
         emit dataChanged(index(r.top, r.left), index(r.bottom, r.right));
