@@ -299,6 +299,18 @@ void TestMigrationFaults::sourceAgentKilled() {
 void TestMigrationFaults::targetImageSpaceFull() {
     // Node 3's image directory becomes a tmpfs far too small for the heap, inside the node.
     const QString images = m_cluster->stateDir() + u"/n3/images"_s;
+    // A copy the rounds before left on node 3, killed but not yet reaped, still holds the PID:
+    // the move would be refused as pid-taken before it needed any space.
+    const auto freed = waitUntil(20'000, [&]() -> std::optional<QString> {
+        const auto r = runCommand(QStringLiteral(OMCLUSTER_PATH),
+                                  {u"exec"_s, m_cluster->stateDir(), u"3"_s, u"test"_s, u"-e"_s,
+                                   u"/proc/%1"_s.arg(m_pid)},
+                                  20s);
+        if (r && r->exitCode == 1)
+            return std::nullopt;
+        return u"PID %1 still taken on node 3"_s.arg(m_pid);
+    });
+    QVERIFY2(freed, qPrintable(why(freed)));
     omcluster({u"exec"_s, u"3"_s, u"mount"_s, u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=4m,mode=700"_s,
                u"tmpfs"_s, images});
     for (int round = 1; round <= Rounds; ++round) {

@@ -263,13 +263,15 @@ ProcessDetailsDialog *ProcessesPane::openDetails(const ProcessRef &process) {
 
 void ProcessesPane::refreshUsers() {
     m_usersPending = false;
+    // Straight from the nodes' lists: through the proxies, 100 000 rows cost tens of ms.
     QSet<QString> users;
-    const QAbstractItemModel *listed = m_scope->model();
-    for (int row = 0; row < listed->rowCount(); ++row) {
-        const QString user = listed->index(row, 0).data(ProcessListModel::UserNameRole).toString();
-        if (!user.isEmpty())
-            users.insert(user);
-    }
+    const QList<NodeId> inScope =
+        m_scope->showsAll() ? m_processes->nodeIds() : m_scope->chosenNodes();
+    for (const NodeId node : inScope)
+        if (const ProcessListModel *list = m_processes->processModel(node))
+            for (const ProcessInfo &p : list->processes())
+                if (!p.user.isEmpty())
+                    users.insert(p.user);
     QStringList sorted(users.begin(), users.end());
     sorted.sort();
     QStringList shown;

@@ -109,7 +109,10 @@ RemoteProcessesDialog::RemoteProcessesDialog(ClusterProcessModel *processes,
             &RemoteProcessesDialog::updateButtons);
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_guests, signal, this, &RemoteProcessesDialog::updateButtons);
+    // A sorting proxy may also bring rows in and out as one layout change.
     connect(m_guests, &QAbstractItemModel::modelReset, this,
+            &RemoteProcessesDialog::updateButtons);
+    connect(m_guests, &QAbstractItemModel::layoutChanged, this,
             &RemoteProcessesDialog::updateButtons);
     updateButtons();
 }

@@ -16,8 +16,9 @@ namespace omview::procs {
 // layout change, so selections, expansion and scroll positions of the views hold. Each
 // changed row gets the range from the first to the last column its changed fields show in,
 // neighbouring rows with the same columns one range together; when that makes more than 32
-// ranges, one range around them all is emitted instead (a sorting proxy re-sorts once per
-// signal, and a busy node changes rows all over its table every tick).
+// ranges lying close together (a few rows per range at most), one range around them all is
+// emitted instead: fewer signals, and no proxy re-reads a whole table for a few scattered
+// changes (ProcessFilterProxyModel reads the rows a signal names).
 //
 // Every field of ProcessInfo belongs to one column (the one that shows it or explains it in
 // its tooltip): ppid, tty and startTime to PidColumn, uid to UserColumn, cmdline to
