@@ -49,9 +49,18 @@ void Criu::run(const QStringList &args, const QString &dir, const QString &logNa
     process->setProcessEnvironment(environment());
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->setStandardInputFile(QProcess::nullDevice());
+    // Into a file, not a pipe to this agent: an agent that dies mid-dump must not take criu
+    // with it (SIGPIPE while its parasite runs inside the process can kill the process).
+    // A criu left running finishes, and recover() settles the move after it.
+    const QString outputFile = dir + u'/' + logName + u".out"_s;
+    process->setStandardOutputFile(outputFile);
     QObject::connect(process, &QProcess::finished, context,
-                     [process, dir, logName, done](int code, QProcess::ExitStatus status) {
-                         const QByteArray output = process->readAll();
+                     [process, dir, logName, outputFile, done](int code,
+                                                               QProcess::ExitStatus status) {
+                         QByteArray output;
+                         if (QFile out(outputFile); out.open(QIODevice::ReadOnly))
+                             output = out.read(64 * 1024);
+                         QFile::remove(outputFile);
                          process->deleteLater();
                          QFile logFile(dir + u'/' + logName);
                          QString log;

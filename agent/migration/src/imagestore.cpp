@@ -17,8 +17,9 @@ namespace omview::migration {
 namespace {
 constexpr auto StateFile = "move.state"_L1;
 bool isOwnFile(const QString &name) {
-    return name == StateFile || name.endsWith(u".log"_s) || name == u"restored.pid"_s ||
-           name.startsWith(u"move."_s);
+    // criu's log and its output (.log.out) are ours, not images to send.
+    return name == StateFile || name.endsWith(u".log"_s) || name.endsWith(u".log.out"_s) ||
+           name == u"restored.pid"_s || name.startsWith(u"move."_s);
 }
 } // namespace
 
