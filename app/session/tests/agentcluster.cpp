@@ -1,5 +1,9 @@
 #include "agentcluster.h"
 
+#include <QTest>
+#include <omview/protocol/agentclient.h>
+#include <omview/protocol/localsockettransport.h>
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -140,6 +144,18 @@ void AgentCluster::kill(int node) {
 bool AgentCluster::isRunning(int node) const {
     const auto &p = m_agents.at(std::size_t(node - 1));
     return p && p->state() != QProcess::NotRunning;
+}
+
+std::expected<std::unique_ptr<AgentClient>, QString>
+AgentCluster::connectClient(int node, const QString &name, int timeoutMs) const {
+    auto client =
+        std::make_unique<AgentClient>(std::make_unique<LocalSocketTransport>(socketPath(node)), name);
+    bool ready = false;
+    QObject::connect(client.get(), &AgentClient::ready, [&ready] { ready = true; });
+    client->connectToAgent();
+    if (!QTest::qWaitFor([&ready] { return ready; }, timeoutMs))
+        return std::unexpected(u"no hello from node %1's agent in %2 ms"_s.arg(node).arg(timeoutMs));
+    return client;
 }
 
 } // namespace omview::test

@@ -9,6 +9,10 @@
 #include <memory>
 #include <vector>
 
+namespace omview {
+class AgentClient;
+}
+
 namespace omview::test {
 
 // The agents run as child processes so a test can kill one and start it again,
@@ -33,6 +37,10 @@ public:
     QString dir() const { return m_dir.path(); }
     // The node map every agent was given: "1 127.0.0.1 N".
     QString mapText() const;
+    // A client of node @node's agent (1-based), connected and greeted, named @name in the
+    // agent's log; why not after @timeoutMs.
+    std::expected<std::unique_ptr<AgentClient>, QString>
+    connectClient(int node, const QString &name, int timeoutMs = 20000) const;
 
 private:
     int m_nodes;

@@ -13,7 +13,6 @@
 #include <omview/procs/jobrunner.h>
 #include <omview/protocol/agentclient.h>
 #include <omview/protocol/jobs.h>
-#include <omview/protocol/localsockettransport.h>
 
 using namespace Qt::StringLiterals;
 using namespace omview;
@@ -44,11 +43,9 @@ private slots:
         m_agents = std::make_unique<test::AgentCluster>(2);
         const auto started = m_agents->start();
         QVERIFY2(started, qPrintable(started ? QString() : started.error()));
-        m_client = std::make_unique<AgentClient>(
-            std::make_unique<LocalSocketTransport>(m_agents->socketPath(1)), u"tst_jobrunner"_s);
-        QSignalSpy ready(m_client.get(), &AgentClient::ready);
-        m_client->connectToAgent();
-        QVERIFY(ready.wait(Slow));
+        auto client = m_agents->connectClient(1, u"tst_jobrunner"_s, Slow);
+        QVERIFY2(client, qPrintable(client ? QString() : client.error()));
+        m_client = std::move(*client);
     }
 
     void runsAtHomeToItsEnd() {
